@@ -1,0 +1,235 @@
+//! `newsgraph extract`: articles in, one JSON record per article (or per relation) out.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::article::ArticleOptions;
+use newsgraph::input::{RawKind, Reader};
+use newsgraph::pipeline::{Emit, Event, Options, Pipeline};
+
+use super::{DictArgs, Output};
+
+/// How many rejects and input errors are printed one by one before only counting them.
+const SHOWN_PROBLEMS: u64 = 100;
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+EXIT STATUS:
+    0  every input was read (rejected records are counted, reported and not an error)
+    1  some input could not be read (missing file, truncated stream); the rest was processed
+    2  an error stopped the run: bad usage, a dictionary error, an output that could not be
+       written, or a reject under --strict
+
+EXAMPLES:
+    newsgraph extract corpus/                      every .txt/.jsonl file of a folder
+    newsgraph extract news.jsonl.gz -o facts.jsonl
+    zcat dump.gz | newsgraph extract --text-field body --id-field uuid
+    newsgraph extract --emit relations --dict my-companies.tsv news.jsonl")]
+pub struct Args {
+    /// Files or folders to read: JSON lines (plain, gzip or zstd), .txt files, or - for
+    /// standard input (the default).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write to FILE (it appears only when complete) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// One line per article (articles) or per relation (relations).
+    #[arg(long, value_enum, default_value = "articles")]
+    pub emit: EmitArg,
+    /// Worker threads (default: all cores). The output is the same for any number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// JSON field holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSON field holding the article id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSON field holding the title (matched too; spans say "field": "title").
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// Reject articles larger than this (title plus text, in bytes).
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+    /// Copy every rejected JSON line, verbatim, to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Stop at the first reject or unreadable input (exit status 2).
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not report metonyms ("Beijing said", "the Kremlin") as mentions.
+    #[arg(long)]
+    pub no_metonyms: bool,
+    /// No progress bar and no summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub dict: DictArgs,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum EmitArg {
+    Articles,
+    Relations,
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: Args) -> Result<i32> {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            bail!("--threads must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("starting the thread pool")?;
+    }
+    // Every dictionary error stops us here, before any article is read.
+    let (dict, ontology) = args.dict.load()?;
+    let pipeline = Pipeline::new(
+        dict,
+        ontology,
+        Options {
+            metonyms: !args.no_metonyms,
+        },
+    );
+    let opts = ArticleOptions {
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        title_field: args.title_field.clone(),
+        max_article_bytes: args.max_article_bytes,
+    };
+    let emit = match args.emit {
+        EmitArg::Articles => Emit::Articles,
+        EmitArg::Relations => Emit::Relations,
+    };
+    let reader = Reader::new(&args.inputs, args.max_article_bytes);
+    let progress = reader.progress();
+    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+        let bar = match reader.total_bytes() {
+            Some(total) => ProgressBar::new(total).with_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} ETA {eta}",
+                )
+                .expect("valid template"),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
+                    .expect("valid template"),
+            ),
+        };
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        Some(bar)
+    } else {
+        None
+    };
+    let mut rejects_file = match &args.rejects {
+        Some(p) => {
+            Some(BufWriter::new(File::create(p).with_context(|| {
+                format!("{}: cannot create", p.display())
+            })?))
+        }
+        None => None,
+    };
+    let mut out = Output::create(args.output.as_deref())?;
+    let started = Instant::now();
+    let mut problems = 0u64;
+    let mut articles = 0u64;
+    let mut write_error: Option<std::io::Error> = None;
+    let mut stopped_by_strict = false;
+    let summary = pipeline.run(reader, &opts, emit, &mut out, |event| {
+        match event {
+            Event::Reject { reject, raw } => {
+                problems += 1;
+                if problems <= SHOWN_PROBLEMS || args.strict {
+                    let line = format!("newsgraph: {reject}");
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                }
+                if let Some(f) = &mut rejects_file
+                    && raw.kind == RawKind::JsonLine
+                    && let Err(e) = f.write_all(&raw.bytes).and_then(|_| f.write_all(b"\n"))
+                {
+                    write_error = Some(e);
+                    return ControlFlow::Break(());
+                }
+                if args.strict {
+                    stopped_by_strict = true;
+                    return ControlFlow::Break(());
+                }
+            }
+            Event::InputError(e) => {
+                problems += 1;
+                let line = format!("newsgraph: {e}");
+                match &bar {
+                    Some(b) => b.println(line),
+                    None => eprintln!("{line}"),
+                }
+                if args.strict {
+                    stopped_by_strict = true;
+                    return ControlFlow::Break(());
+                }
+            }
+            Event::Batch { articles: n } => {
+                articles += n;
+                if let Some(b) = &bar {
+                    b.set_position(progress.load(Ordering::Relaxed));
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    b.set_message(format!(
+                        "{articles} articles ({:.0}/s)",
+                        articles as f64 / secs
+                    ));
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    })?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        return Err(e).context("writing the rejects file");
+    }
+    if let Some(mut f) = rejects_file {
+        f.flush().context("writing the rejects file")?;
+    }
+    if stopped_by_strict {
+        // --strict: what was written so far is kept only on standard output; a file output is
+        // not moved into place, since it is incomplete.
+        drop(out);
+        eprintln!("newsgraph: stopped at the first problem (--strict)");
+        return Ok(2);
+    }
+    out.finish()?;
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let bytes = progress.load(Ordering::Relaxed) as f64;
+        let hidden = (summary.rejects + summary.input_errors).saturating_sub(SHOWN_PROBLEMS);
+        let more = if hidden > 0 {
+            format!(" ({hidden} not shown above)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "newsgraph: {} articles, {} entities ({} mentions), {} relations, {} rejects, {} unreadable inputs{more} in {:.2}s ({:.0} articles/s, {:.1} MB/s)",
+            summary.articles,
+            summary.entities,
+            summary.mentions,
+            summary.relations,
+            summary.rejects,
+            summary.input_errors,
+            secs,
+            summary.articles as f64 / secs.max(1e-9),
+            bytes / 1e6 / secs.max(1e-9),
+        );
+    }
+    Ok(if summary.input_errors > 0 { 1 } else { 0 })
+}

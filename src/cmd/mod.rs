@@ -1,0 +1,111 @@
+//! The subcommands, one file each, each with a `run` function; and the plumbing they share
+//! (loading dictionaries, opening output).
+
+pub mod extract;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use newsgraph::dictionary::{Dictionary, DictionaryBuilder};
+use newsgraph::relate::ontology::Ontology;
+
+/// Dictionary options shared by the subcommands that match text.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DictArgs {
+    /// Add a dictionary file, or a folder of *.tsv files (repeatable). Format:
+    /// dictionaries/README.md.
+    #[arg(long = "dict", value_name = "PATH")]
+    pub dicts: Vec<PathBuf>,
+    /// Leave the built-in dictionaries out.
+    #[arg(long)]
+    pub no_default_dict: bool,
+    /// Add a relation table (same format as the built-in dictionaries/relations.tsv).
+    #[arg(long = "relations", value_name = "FILE")]
+    pub relations: Vec<PathBuf>,
+}
+
+impl DictArgs {
+    pub fn load(&self) -> Result<(Dictionary, Ontology)> {
+        let mut b = DictionaryBuilder::new();
+        if !self.no_default_dict {
+            b.add_defaults()?;
+        }
+        for p in &self.dicts {
+            b.add_path(p)?;
+        }
+        let dict = b.build();
+        if dict.entities().is_empty() {
+            anyhow::bail!("no dictionary: --no-default-dict needs at least one --dict");
+        }
+        let mut ontology = Ontology::defaults();
+        for p in &self.relations {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?;
+            ontology.extend(&p.display().to_string(), &text)?;
+        }
+        Ok((dict, ontology))
+    }
+}
+
+/// An output that appears atomically: written to a temporary file beside the target and
+/// renamed over it only by [`Output::finish`], so a killed run never leaves a truncated file
+/// under the final name. Standard output when no path is given.
+pub struct Output {
+    inner: BufWriter<Box<dyn Write + Send>>,
+    paths: Option<(PathBuf, PathBuf)>,
+}
+
+impl Output {
+    pub fn create(path: Option<&Path>) -> Result<Output> {
+        match path {
+            None => Ok(Output {
+                inner: BufWriter::with_capacity(1 << 16, Box::new(io::stdout())),
+                paths: None,
+            }),
+            Some(p) if p.as_os_str() == "-" => Output::create(None),
+            Some(p) => {
+                let name = p.file_name().map_or("out".into(), |n| n.to_string_lossy());
+                let tmp = p.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+                let file = File::create(&tmp)
+                    .with_context(|| format!("{}: cannot create", tmp.display()))?;
+                Ok(Output {
+                    inner: BufWriter::with_capacity(1 << 16, Box::new(file)),
+                    paths: Some((tmp, p.to_path_buf())),
+                })
+            }
+        }
+    }
+
+    /// Flushes and moves the file into place.
+    pub fn finish(mut self) -> Result<()> {
+        self.inner.flush().context("writing output")?;
+        if let Some((tmp, path)) = self.paths.take() {
+            let inner = std::mem::replace(&mut self.inner, BufWriter::new(Box::new(io::sink())));
+            let file = inner.into_inner().map_err(|e| e.into_error())?;
+            drop(file);
+            std::fs::rename(&tmp, &path)
+                .with_context(|| format!("{}: cannot move into place", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // Not finished: an error happened. Leave no partial file behind.
+        if let Some((tmp, _)) = self.paths.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}

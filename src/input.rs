@@ -1,0 +1,443 @@
+//! Input: files, folders and standard input, opened, decompressed and cut into numbered raw
+//! records.
+//!
+//! gzip and zstd are recognised by their magic bytes, so a compressed file works whatever its
+//! name. A `.txt` file (also `.txt.gz`) is one article whose id is its path relative to the
+//! folder given; every other file is JSON lines. A record longer than the limit is not held in
+//! memory: its first bytes are kept for the rejects file and the rest is skipped, so one huge
+//! line cannot exhaust memory. A file that cannot be opened or read is reported as an
+//! [`InputError`] and reading goes on with the next one.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What a raw record holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawKind {
+    /// One line of a JSON-lines file.
+    JsonLine,
+    /// A whole text file, with the article id it gets.
+    TextFile { id: String },
+}
+
+/// One record as read, before parsing: where it came from and its bytes.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    /// The file as the user named it (`-` for standard input).
+    pub file: Arc<str>,
+    /// 1-based line number (1 for a text file).
+    pub line: u64,
+    pub kind: RawKind,
+    /// The record without its line end, or its first `limit` bytes when `oversize` is set.
+    pub bytes: Vec<u8>,
+    /// The record's full length, when it was over the limit.
+    pub oversize: Option<u64>,
+}
+
+/// A file that could not be opened or read to its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    /// The line being read when the error happened, if any was.
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+#[derive(Clone, Debug)]
+enum Source {
+    Stdin,
+    File {
+        path: PathBuf,
+        /// Set for `.txt` files: the article id.
+        text_id: Option<String>,
+    },
+    /// A folder that could not be listed.
+    Unreadable(String, String),
+}
+
+/// Reads records from a list of inputs in the order given.
+pub struct Reader {
+    sources: VecDeque<Source>,
+    current: Option<Open>,
+    limit: usize,
+    progress: Arc<AtomicU64>,
+    total_bytes: Option<u64>,
+}
+
+struct Open {
+    name: Arc<str>,
+    lines: Box<dyn BufRead + Send>,
+    line: u64,
+    text_id: Option<String>,
+}
+
+/// Adds the bytes read from a file to a shared counter, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+const COMPRESSED_SUFFIXES: &[&str] = &[".gz", ".gzip", ".zst", ".zstd"];
+const LINE_SUFFIXES: &[&str] = &[".jsonl", ".json", ".ndjson"];
+
+/// The name without a compression suffix: "a.txt.gz" → "a.txt".
+fn strip_compression(name: &str) -> &str {
+    COMPRESSED_SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(name)
+}
+
+fn is_text_file(name: &str) -> bool {
+    strip_compression(name).ends_with(".txt")
+}
+
+impl Reader {
+    /// `inputs` are paths, or `-` for standard input; none means standard input. `limit` is
+    /// the largest record kept whole, in bytes.
+    pub fn new(inputs: &[PathBuf], limit: usize) -> Reader {
+        let mut sources = VecDeque::new();
+        let mut total = Some(0u64);
+        if inputs.is_empty() {
+            sources.push_back(Source::Stdin);
+        }
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                sources.push_back(Source::Stdin);
+                total = None;
+            } else if input.is_dir() {
+                let mut files = Vec::new();
+                match walk(input, &mut files) {
+                    Ok(()) => {
+                        files.sort();
+                        for f in files {
+                            let rel = f.strip_prefix(input).unwrap_or(&f);
+                            let id = rel
+                                .components()
+                                .map(|c| c.as_os_str().to_string_lossy())
+                                .collect::<Vec<_>>()
+                                .join("/");
+                            let text_id = is_text_file(&id).then_some(id);
+                            total = total.map(|t| t + file_len(&f));
+                            sources.push_back(Source::File { path: f, text_id });
+                        }
+                    }
+                    Err(e) => sources.push_back(Source::Unreadable(
+                        input.display().to_string(),
+                        e.to_string(),
+                    )),
+                }
+            } else {
+                let name = input.display().to_string();
+                let text_id = is_text_file(&name).then(|| {
+                    input
+                        .file_name()
+                        .map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+                });
+                total = total.map(|t| t + file_len(input));
+                sources.push_back(Source::File {
+                    path: input.clone(),
+                    text_id,
+                });
+            }
+        }
+        if sources.iter().any(|s| matches!(s, Source::Stdin)) {
+            total = None;
+        }
+        Reader {
+            sources,
+            current: None,
+            limit,
+            progress: Arc::new(AtomicU64::new(0)),
+            total_bytes: total,
+        }
+    }
+
+    /// Bytes read so far from the inputs (compressed size for compressed files).
+    pub fn progress(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.progress)
+    }
+
+    /// The total size of the inputs, when they are all files.
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
+    }
+
+    fn open(&self, source: Source) -> Result<Open, InputError> {
+        let (name, reader, text_id): (String, Box<dyn Read + Send>, _) = match source {
+            Source::Stdin => (
+                "-".to_string(),
+                Box::new(Counting {
+                    inner: io::stdin(),
+                    count: Arc::clone(&self.progress),
+                }),
+                None,
+            ),
+            Source::File { path, text_id } => {
+                let name = path.display().to_string();
+                let file = File::open(&path).map_err(|e| InputError {
+                    file: name.clone(),
+                    line: None,
+                    message: e.to_string(),
+                })?;
+                let counting = Counting {
+                    inner: file,
+                    count: Arc::clone(&self.progress),
+                };
+                (name, Box::new(counting), text_id)
+            }
+            Source::Unreadable(name, message) => {
+                return Err(InputError {
+                    file: name,
+                    line: None,
+                    message,
+                });
+            }
+        };
+        let mut buffered = BufReader::with_capacity(256 << 10, reader);
+        let magic = buffered.fill_buf().map_err(|e| InputError {
+            file: name.clone(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        let lines: Box<dyn BufRead + Send> = if magic.starts_with(&[0x1f, 0x8b]) {
+            Box::new(BufReader::with_capacity(
+                256 << 10,
+                flate2::bufread::MultiGzDecoder::new(buffered),
+            ))
+        } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            let decoder =
+                zstd::stream::read::Decoder::with_buffer(buffered).map_err(|e| InputError {
+                    file: name.clone(),
+                    line: None,
+                    message: e.to_string(),
+                })?;
+            Box::new(BufReader::with_capacity(256 << 10, decoder))
+        } else {
+            Box::new(buffered)
+        };
+        Ok(Open {
+            name: Arc::from(name),
+            lines,
+            line: 0,
+            text_id,
+        })
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Result<Raw, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.current.is_none() {
+                let source = self.sources.pop_front()?;
+                match self.open(source) {
+                    Ok(open) => self.current = Some(open),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            let open = self.current.as_mut().expect("opened above");
+            let result = match open.text_id.clone() {
+                Some(id) => read_text_file(open, id, self.limit),
+                None => read_line(open, self.limit),
+            };
+            match result {
+                Ok(Some(raw)) => return Some(Ok(raw)),
+                Ok(None) => self.current = None,
+                Err(e) => {
+                    let err = InputError {
+                        file: open.name.to_string(),
+                        line: Some(open.line),
+                        message: e.to_string(),
+                    };
+                    self.current = None;
+                    return Some(Err(err));
+                }
+            }
+        }
+    }
+}
+
+/// Reads the next non-blank line; `None` at the end of the file.
+fn read_line(open: &mut Open, limit: usize) -> io::Result<Option<Raw>> {
+    loop {
+        let mut bytes = Vec::new();
+        let mut len: u64 = 0;
+        let mut saw_any = false;
+        loop {
+            let buf = match open.lines.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    open.line += 1;
+                    return Err(e);
+                }
+            };
+            if buf.is_empty() {
+                break;
+            }
+            saw_any = true;
+            let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+                Some(p) => (&buf[..p], p + 1),
+                None => (buf, buf.len()),
+            };
+            let room = (limit + 1).saturating_sub(bytes.len());
+            bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            len += chunk.len() as u64;
+            let ended = done > chunk.len();
+            open.lines.consume(done);
+            if ended {
+                break;
+            }
+        }
+        if !saw_any {
+            return Ok(None);
+        }
+        open.line += 1;
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+            len -= 1;
+        }
+        if open.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+            bytes.drain(..3);
+            len -= 3;
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) && len == bytes.len() as u64 {
+            continue;
+        }
+        let oversize = (len > limit as u64).then_some(len);
+        bytes.truncate(limit);
+        return Ok(Some(Raw {
+            file: Arc::clone(&open.name),
+            line: open.line,
+            kind: RawKind::JsonLine,
+            bytes,
+            oversize,
+        }));
+    }
+}
+
+/// Reads a whole text file as one record; `None` once it has been read.
+fn read_text_file(open: &mut Open, id: String, limit: usize) -> io::Result<Option<Raw>> {
+    if open.line > 0 {
+        return Ok(None);
+    }
+    open.line = 1;
+    let mut bytes = Vec::new();
+    (&mut open.lines)
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    let mut oversize = None;
+    if bytes.len() > limit {
+        let rest = io::copy(&mut open.lines, &mut io::sink())?;
+        oversize = Some(bytes.len() as u64 + rest);
+        bytes.truncate(limit);
+    }
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    Ok(Some(Raw {
+        file: Arc::clone(&open.name),
+        line: 1,
+        kind: RawKind::TextFile { id },
+        bytes,
+        oversize,
+    }))
+}
+
+fn file_len(p: &Path) -> u64 {
+    std::fs::metadata(p).map_or(0, |m| m.len())
+}
+
+/// Collects the article files below a folder (text and JSON-lines files, plain or compressed),
+/// skipping hidden entries.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            walk(&path, out)?;
+        } else {
+            let plain = strip_compression(&name);
+            if plain.ends_with(".txt") || LINE_SUFFIXES.iter().any(|s| plain.ends_with(s)) {
+                out.push(path);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_bytes(data: &[u8], limit: usize) -> Vec<(u64, Vec<u8>, Option<u64>)> {
+        let mut open = Open {
+            name: Arc::from("t"),
+            lines: Box::new(io::Cursor::new(data.to_vec())),
+            line: 0,
+            text_id: None,
+        };
+        let mut out = Vec::new();
+        while let Some(r) = read_line(&mut open, limit).unwrap() {
+            out.push((r.line, r.bytes, r.oversize));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_are_numbered_and_trimmed() {
+        let got = read_bytes(b"\xef\xbb\xbfa\r\n\n  \nb\nccc", 100);
+        assert_eq!(
+            got,
+            vec![
+                (1, b"a".to_vec(), None),
+                (4, b"b".to_vec(), None),
+                (5, b"ccc".to_vec(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_measured() {
+        let got = read_bytes(b"0123456789\nab\n", 4);
+        assert_eq!(
+            got,
+            vec![(1, b"0123".to_vec(), Some(10)), (2, b"ab".to_vec(), None)]
+        );
+    }
+
+    #[test]
+    fn compression_suffixes() {
+        assert!(is_text_file("a/b.txt.gz"));
+        assert!(!is_text_file("a/b.jsonl.zst"));
+    }
+}

@@ -1,0 +1,45 @@
+//! The `newsgraph` binary: argument parsing, exit codes and terminal concerns only. All
+//! pipeline logic lives in the library.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+
+/// newsgraph turns news articles into facts: the countries, companies and government agencies
+/// they name, and who did what to whom (ban, pressure, sanction, spy on …), with evidence.
+#[derive(Parser, Debug)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(after_help = "Run 'newsgraph help <COMMAND>' for the options of a command.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Find entities and relations in articles; write JSON lines.
+    Extract(cmd::extract::Args),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+    };
+    let code = match result {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`| head -1`) is how a reader says it has enough: end quietly.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                0
+            } else {
+                eprintln!("newsgraph: {e:#}");
+                2
+            }
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,424 @@
+//! Mentions: where the dictionary's aliases occur in a text.
+//!
+//! `aho-corasick` finds candidate spans fast but has no notion of words and folds ASCII case
+//! only. This module owns what the crate does not: whole-word boundaries by Unicode letters and
+//! digits, the per-alias case policy (acronyms as written, so "us" is never the United States;
+//! all-capitals headlines), and the choice among overlapping candidates.
+//!
+//! The choice is made *after* the boundary and case checks: in "General Motors Corp", a longest
+//! alias "General Motors Co" ends inside "Corp" and fails the boundary check; choosing the longest
+//! first would lose the valid "General Motors". So the automaton runs an overlapping search, every
+//! candidate is checked, and then the leftmost, longest valid candidates are kept.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::dictionary::{AliasGroup, CasePolicy, Claim, Dictionary, EntityId, EntityType, Form};
+
+/// A role a country mention plays, read from the word after it ("the US government").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Government,
+    Military,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Government => "government",
+            Role::Military => "military",
+        }
+    }
+}
+
+/// One mention of an entity: a byte span into the text it was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: EntityId,
+    pub form: Form,
+    pub role: Option<Role>,
+    /// The alias group matched; its other accepted claims are the alternatives.
+    pub group: u32,
+}
+
+/// Finds mentions of a [`Dictionary`]'s entities. Built once, shared by all workers.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern index → alias group index (several patterns may serve one group: the alias as
+    /// written and, for non-ASCII aliases, its capitals).
+    pattern_group: Vec<u32>,
+    groups: Vec<GroupInfo>,
+    entity_kinds: Vec<EntityType>,
+}
+
+#[derive(Clone, Debug)]
+struct GroupInfo {
+    text: Box<str>,
+    claims: Box<[Claim]>,
+    /// The alias has no lowercase letter: an acronym under the `auto` policy.
+    acronym: bool,
+    /// The alias is also a common English word when lowercased ("US", "IT").
+    word_like: bool,
+}
+
+/// Words after a country mention that make it the state acting ("the US government").
+const GOVERNMENT_WORDS: &[&str] = &[
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "administration",
+    "authorities",
+    "regulators",
+    "lawmakers",
+    "diplomats",
+    "leaders",
+    "president",
+    "ministers",
+    "minister",
+    "envoy",
+    "embassy",
+    "state",
+];
+
+const MILITARY_WORDS: &[&str] = &[
+    "military", "army", "navy", "forces", "troops", "soldiers", "warships", "jets",
+];
+
+/// Acronyms that are also English words: in an all-capitals line they are read as the word.
+const WORD_LIKE: &[&str] = &[
+    "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
+    "OF", "OK", "ON", "OR", "SO", "TO", "UP", "US", "WE", "ACT", "AID", "AIM", "ALL", "AND", "ANY",
+    "ARE", "ARM", "ART", "BID", "CAN", "CUT", "END", "FAR", "FOR", "HAS", "HIS", "KEY", "LAW",
+    "LET", "MAY", "MET", "NEW", "NOT", "NOW", "OIL", "OLD", "ONE", "OUR", "OUT", "OWN", "PAY",
+    "PUT", "RUN", "SEE", "SET", "TAX", "THE", "TOP", "TWO", "USE", "WAR", "WAS", "WAY", "WHO",
+    "WHY", "WIN", "WON", "YET", "YOU",
+];
+
+impl Matcher {
+    pub fn new(dict: &Dictionary) -> Matcher {
+        let mut patterns: Vec<String> = Vec::with_capacity(dict.groups().len());
+        let mut pattern_group = Vec::with_capacity(dict.groups().len());
+        let mut groups = Vec::with_capacity(dict.groups().len());
+        for (g, AliasGroup { text, claims }) in dict.groups().iter().enumerate() {
+            patterns.push(text.clone());
+            pattern_group.push(g as u32);
+            // The ASCII-insensitive automaton misses capitals of non-ASCII letters
+            // ("TÜRKIYE" for "Türkiye"): give it that form as a pattern of its own.
+            let upper = text.to_uppercase();
+            if !text.is_ascii() && upper != *text {
+                patterns.push(upper);
+                pattern_group.push(g as u32);
+            }
+            let acronym = !text.chars().any(char::is_lowercase);
+            groups.push(GroupInfo {
+                text: text.as_str().into(),
+                claims: claims.clone().into_boxed_slice(),
+                acronym,
+                word_like: acronym && WORD_LIKE.contains(&text.as_str()),
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("alias automaton builds");
+        Matcher {
+            automaton,
+            pattern_group,
+            groups,
+            entity_kinds: dict.entities().iter().map(|e| e.kind).collect(),
+        }
+    }
+
+    /// Appends the mentions in `text` to `out`, in text order, none overlapping.
+    pub fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
+        let first = out.len();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !is_boundary_before(text, start) || !is_boundary_after(text, end) {
+                continue;
+            }
+            let g = self.pattern_group[m.pattern().as_usize()];
+            let info = &self.groups[g as usize];
+            let found = &text[start..end];
+            let Some(claim) = info
+                .claims
+                .iter()
+                .find(|c| accepts(info, c.case, found, text, start, end))
+            else {
+                continue;
+            };
+            out.push(Mention {
+                start,
+                end,
+                entity: claim.entity,
+                form: claim.form,
+                role: None,
+                group: g,
+            });
+        }
+        // Leftmost first, then longest: the greedy pass keeps a candidate only if it starts
+        // after the last kept one ends.
+        let candidates = &mut out[first..];
+        candidates.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept = first;
+        let mut last_end = 0;
+        for i in first..out.len() {
+            if out[i].start >= last_end {
+                last_end = out[i].end;
+                out[kept] = out[i];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+        for m in &mut out[first..] {
+            if self.entity_kinds[m.entity as usize] == EntityType::Country {
+                m.role = role_after(text, m.end);
+            }
+        }
+    }
+
+    /// The other entities whose claim on the mention's alias the text also satisfies: a
+    /// mention with alternatives is ambiguous.
+    pub fn alternatives<'a>(
+        &'a self,
+        text: &'a str,
+        m: &'a Mention,
+    ) -> impl Iterator<Item = EntityId> + 'a {
+        let info = &self.groups[m.group as usize];
+        let found = &text[m.start..m.end];
+        info.claims
+            .iter()
+            .filter(move |c| {
+                c.entity != m.entity && accepts(info, c.case, found, text, m.start, m.end)
+            })
+            .map(|c| c.entity)
+    }
+
+    /// The alias text a mention matched (as written in the dictionary).
+    pub fn alias(&self, m: &Mention) -> &str {
+        &self.groups[m.group as usize].text
+    }
+}
+
+/// Does `found` (the text at `start..end`) satisfy a claim's case policy on the alias?
+fn accepts(
+    info: &GroupInfo,
+    case: CasePolicy,
+    found: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> bool {
+    let alias = &*info.text;
+    match case {
+        CasePolicy::Ignore => true,
+        CasePolicy::Exact => found == alias,
+        CasePolicy::Auto if info.acronym => {
+            found == alias && !(info.word_like && in_all_caps_line(text, start, end))
+        }
+        CasePolicy::Auto => {
+            found == alias || title_case_of(alias, found) || found == alias.to_uppercase()
+        }
+    }
+}
+
+/// True if `found` is `alias` with some of its lowercase word-initial letters capitalised, as in
+/// a title-cased headline ("Bank Of China" for "Bank of China").
+fn title_case_of(alias: &str, found: &str) -> bool {
+    let mut a = alias.chars();
+    let mut f = found.chars();
+    let mut word_start = true;
+    loop {
+        match (a.next(), f.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if x != y {
+                    let capitalised =
+                        word_start && x.is_lowercase() && x.to_uppercase().eq(std::iter::once(y));
+                    if !capitalised {
+                        return false;
+                    }
+                }
+                word_start = !x.is_alphanumeric();
+            }
+            _ => return false,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_boundary_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// A match ends at a boundary when the next character is not a letter or digit. A possessive
+/// ("Huawei's", "Huawei’s") needs no rule of its own: the apostrophe is not a word character.
+fn is_boundary_after(text: &str, end: usize) -> bool {
+    text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Is the match in a line written in capitals? Looks at up to three words on each side within
+/// the line; it is if there is at least one such word of two or more letters and none of them
+/// has a lowercase letter.
+fn in_all_caps_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+    let before = text[line_start..start]
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let after = text[end..line_end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let mut long_words = 0;
+    for w in before.chain(after) {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if w.chars().count() >= 2 {
+            long_words += 1;
+        }
+    }
+    long_words > 0
+}
+
+/// The role given by the word right after a country mention, if any.
+fn role_after(text: &str, end: usize) -> Option<Role> {
+    let mut rest = &text[end..];
+    for possessive in ["'s", "’s"] {
+        if let Some(r) = rest.strip_prefix(possessive) {
+            rest = r;
+            break;
+        }
+    }
+    let rest = rest.trim_start();
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if GOVERNMENT_WORDS.contains(&lower.as_str()) {
+        Some(Role::Government)
+    } else if MILITARY_WORDS.contains(&lower.as_str()) {
+        Some(Role::Military)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::DictionaryBuilder;
+
+    const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcase\n\
+        USA\tcountry\tUnited States\tU.S.|US|America\tAmerican\t\n\
+        CHN\tcountry\tChina\t\tChinese\t\n\
+        KOR\tcountry\tSouth Korea\t\t\t\n\
+        TUR\tcountry\tTurkey\tTürkiye\t\t\n\
+        boc\tcompany\tBank of China\t\t\t\n\
+        hw\tcompany\tHuawei\t\t\t\n\
+        gm\tcompany\tGeneral Motors\tGeneral Motors Co\t\t\n\
+        eu\tagency\tEuropean Union\tEU\t\t\n\
+        apl\tcompany\tApple\t\t\texact\n\
+        acme\tcompany\tacme widgets\t\t\tignore\n";
+
+    fn find(text: &str) -> Vec<(String, String)> {
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t.tsv", DICT).unwrap();
+        let d = b.build();
+        let m = Matcher::new(&d);
+        let mut out = Vec::new();
+        m.find_into(text, &mut out);
+        out.iter()
+            .map(|x| {
+                (
+                    text[x.start..x.end].to_string(),
+                    d.entity(x.entity).id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// One line per case: text, then the mentions expected as "text=id" in order.
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The US said", &["US=USA"]),
+            ("the U.S. said", &["U.S.=USA"]),
+            ("let us go", &[]),
+            ("Let Us go", &[]),
+            ("Huawei's phones", &["Huawei=hw"]),
+            ("Huawei’s phones", &["Huawei=hw"]),
+            ("Huaweis phones", &[]),
+            ("Bank of China lends", &["Bank of China=boc"]),
+            ("BANK OF CHINA", &["BANK OF CHINA=boc"]),
+            ("Bank Of China", &["Bank Of China=boc"]),
+            ("South Korea and China", &["South Korea=KOR", "China=CHN"]),
+            ("fine china plates", &[]),
+            ("roast turkey", &[]),
+            ("TÜRKIYE and Türkiye", &["TÜRKIYE=TUR", "Türkiye=TUR"]),
+            ("General Motors Corp said", &["General Motors=gm"]),
+            ("General Motors Co said", &["General Motors Co=gm"]),
+            ("Chinese officials", &["Chinese=CHN"]),
+            ("US-China talks", &["US=USA", "China=CHN"]),
+            ("Chinaware", &[]),
+            ("ChinaX", &[]),
+            ("中国China", &[]),
+            ("中国 China", &["China=CHN"]),
+            ("éChina", &[]),
+            ("U.S. TO IMPOSE TARIFFS", &["U.S.=USA"]),
+            ("HELP US NOW", &[]),
+            ("US TRADE TALKS", &[]),
+            ("EU TRADE TALKS", &["EU=eu"]),
+            ("an apple a day", &[]),
+            ("Apple said", &["Apple=apl"]),
+            ("APPLE said", &[]),
+            (
+                "ACME WIDGETS and Acme Widgets",
+                &["ACME WIDGETS=acme", "Acme Widgets=acme"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = find(text)
+                .into_iter()
+                .map(|(t, id)| format!("{t}={id}"))
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn roles() {
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t.tsv", DICT).unwrap();
+        let d = b.build();
+        let m = Matcher::new(&d);
+        for (text, want) in [
+            ("The US government said", Some(Role::Government)),
+            ("US officials", Some(Role::Government)),
+            ("the US military", Some(Role::Military)),
+            ("China's government", Some(Role::Government)),
+            ("the US market", None),
+        ] {
+            let mut out = Vec::new();
+            m.find_into(text, &mut out);
+            assert_eq!(out[0].role, want, "{text:?}");
+        }
+    }
+}

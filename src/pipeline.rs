@@ -1,0 +1,384 @@
+//! The per-article pipeline (segment → match → relate) and the ordered parallel run over a
+//! stream of raw records.
+//!
+//! [`Pipeline::process`] is a pure function of the article: its result never depends on
+//! which other articles share a batch or a thread, which is what makes the output
+//! byte-identical at any thread count and lets Spark split the input anywhere. [`Pipeline::run`]
+//! reads batches on one thread while the rayon pool processes the previous batch, and writes
+//! results in input order.
+
+use std::io::{self, Write};
+use std::ops::{ControlFlow, Range};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::article::{self, Article, ArticleOptions, Reject};
+use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
+use crate::input::{InputError, Raw, Reader};
+use crate::matcher::{Matcher, Mention};
+use crate::record;
+use crate::relate::{Context, Relater, Relation, ontology::Ontology};
+use crate::segment;
+
+/// Which text of an article a span points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Text,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+}
+
+/// A sentence: a byte range of one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub field: Field,
+    pub range: Range<usize>,
+}
+
+/// A mention, with the field and sentence it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub field: Field,
+    pub sentence: u32,
+    pub mention: Mention,
+}
+
+/// A relation, with the field and sentence it is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundRelation {
+    pub field: Field,
+    pub sentence: u32,
+    pub relation: Relation,
+}
+
+/// Everything found in one article. Reused between articles to save allocations.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Found>,
+    pub relations: Vec<FoundRelation>,
+}
+
+impl Extraction {
+    pub fn clear(&mut self) {
+        self.sentences.clear();
+        self.mentions.clear();
+        self.relations.clear();
+    }
+}
+
+/// Switches that change what the pipeline reports.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Report metonyms ("Beijing said") as mentions of their entity.
+    pub metonyms: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { metonyms: true }
+    }
+}
+
+/// What to write per article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emit {
+    /// One record per article: entities, mentions, relations.
+    Articles,
+    /// One line per relation, with the article's id, date and source.
+    Relations,
+}
+
+/// Dictionary, matcher and relation rules: built once, shared by every worker.
+pub struct Pipeline {
+    dict: Dictionary,
+    matcher: Matcher,
+    relater: Relater,
+    options: Options,
+}
+
+/// Counts of a run, for the summary line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub articles: u64,
+    pub mentions: u64,
+    pub entities: u64,
+    pub relations: u64,
+    pub rejects: u64,
+    pub input_errors: u64,
+}
+
+/// What a run tells its caller as it goes; the caller decides whether to go on.
+pub enum Event<'a> {
+    /// A record could not be read as an article; `raw` is the record as read.
+    Reject { reject: &'a Reject, raw: &'a Raw },
+    /// A file could not be opened or read to its end.
+    InputError(&'a InputError),
+    /// A batch was written.
+    Batch { articles: u64 },
+}
+
+/// Records per batch: large enough to keep both cores busy, small enough to keep memory flat
+/// and output flowing (a batch is flushed as soon as it is written).
+const BATCH_RECORDS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
+
+impl Pipeline {
+    pub fn new(dict: Dictionary, ontology: Ontology, options: Options) -> Pipeline {
+        let matcher = Matcher::new(&dict);
+        Pipeline {
+            dict,
+            matcher,
+            relater: Relater::new(ontology),
+            options,
+        }
+    }
+
+    /// The built-in dictionaries and relation table.
+    pub fn defaults() -> Pipeline {
+        Pipeline::new(
+            Dictionary::defaults(),
+            Ontology::defaults(),
+            Options::default(),
+        )
+    }
+
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn ontology(&self) -> &Ontology {
+        self.relater.ontology()
+    }
+
+    /// Finds sentences, mentions and relations in one article.
+    pub fn process(&self, article: &Article) -> Extraction {
+        let mut out = Extraction::default();
+        self.process_into(article, &mut out);
+        out
+    }
+
+    /// Like [`Pipeline::process`], into a caller's buffers.
+    pub fn process_into(&self, article: &Article, out: &mut Extraction) {
+        out.clear();
+        let mut field_mentions: [Vec<Mention>; 2] = [Vec::new(), Vec::new()];
+        let fields = [
+            (Field::Title, article.title.as_deref().unwrap_or("")),
+            (Field::Text, article.text.as_str()),
+        ];
+        for (k, &(field, text)) in fields.iter().enumerate() {
+            let mentions = &mut field_mentions[k];
+            self.matcher.find_into(text, mentions);
+            if !self.options.metonyms {
+                mentions.retain(|m| m.form != Form::Metonym);
+            }
+            let first_sentence = out.sentences.len();
+            let mut ranges = Vec::new();
+            segment::sentences_into(text, &mut ranges);
+            out.sentences
+                .extend(ranges.into_iter().map(|range| Sentence { field, range }));
+            let mut s = first_sentence;
+            for m in mentions.iter() {
+                while s + 1 < out.sentences.len() && out.sentences[s].range.end <= m.start {
+                    s += 1;
+                }
+                out.mentions.push(Found {
+                    field,
+                    sentence: s as u32,
+                    mention: *m,
+                });
+            }
+        }
+        let dominant = self.dominant_country(&out.mentions);
+        for (k, &(field, text)) in fields.iter().enumerate() {
+            let mentions = &field_mentions[k];
+            let ctx = Context {
+                mentions,
+                dominant_country: dominant,
+            };
+            let mut lo = 0;
+            let mut found = Vec::new();
+            for (si, sentence) in out.sentences.iter().enumerate() {
+                if sentence.field != field {
+                    continue;
+                }
+                while lo < mentions.len() && mentions[lo].start < sentence.range.start {
+                    lo += 1;
+                }
+                let mut hi = lo;
+                while hi < mentions.len() && mentions[hi].end <= sentence.range.end {
+                    hi += 1;
+                }
+                found.clear();
+                self.relater.relate_into(
+                    &self.dict,
+                    text,
+                    sentence.range.clone(),
+                    &mentions[lo..hi],
+                    &ctx,
+                    &mut found,
+                );
+                out.relations
+                    .extend(found.drain(..).map(|relation| FoundRelation {
+                        field,
+                        sentence: si as u32,
+                        relation,
+                    }));
+                lo = hi;
+            }
+        }
+    }
+
+    /// The country mentioned most often (ties: the first mentioned).
+    fn dominant_country(&self, mentions: &[Found]) -> Option<EntityId> {
+        let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
+        for (i, f) in mentions.iter().enumerate() {
+            let e = f.mention.entity;
+            if self.dict.entity(e).kind != EntityType::Country {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == e) {
+                Some(c) => c.1 += 1,
+                None => counts.push((e, 1, i)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|c| c.0)
+    }
+
+    /// Processes one raw record into its output bytes (appended to `out`), or a reject.
+    pub fn process_raw(
+        &self,
+        raw: &Raw,
+        opts: &ArticleOptions,
+        emit: Emit,
+        out: &mut Vec<u8>,
+    ) -> Result<Counts, Reject> {
+        let article = article::parse(raw, opts)?;
+        let ex = self.process(&article);
+        match emit {
+            Emit::Articles => record::write_article(self, &article, &ex, out),
+            Emit::Relations => record::write_relations(self, &article, &ex, out),
+        }
+        let mut entities: Vec<EntityId> = ex.mentions.iter().map(|m| m.mention.entity).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        Ok(Counts {
+            mentions: ex.mentions.len() as u64,
+            entities: entities.len() as u64,
+            relations: ex.relations.len() as u64,
+        })
+    }
+
+    /// Reads every record of `reader`, processes batches in parallel on the current rayon
+    /// pool, and writes results to `out` in input order, flushing after each batch. `on_event`
+    /// hears of rejects, input errors and finished batches, and may stop the run.
+    pub fn run<W: Write>(
+        &self,
+        reader: Reader,
+        opts: &ArticleOptions,
+        emit: Emit,
+        out: &mut W,
+        mut on_event: impl FnMut(Event<'_>) -> ControlFlow<()>,
+    ) -> io::Result<Summary> {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Result<Raw, InputError>>>(2);
+        let producer = std::thread::spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH_RECORDS);
+            let mut bytes = 0;
+            for item in reader {
+                bytes += item.as_ref().map_or(0, |r| r.bytes.len());
+                batch.push(item);
+                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        let mut summary = Summary::default();
+        let mut buf = Vec::new();
+        let mut stopped = false;
+        'batches: for batch in rx {
+            let results: Vec<Result<(Vec<u8>, Counts), Reject>> = batch
+                .par_iter()
+                .map(|item| match item {
+                    Ok(raw) => {
+                        let mut bytes = Vec::new();
+                        self.process_raw(raw, opts, emit, &mut bytes)
+                            .map(|counts| (bytes, counts))
+                    }
+                    Err(_) => Ok((Vec::new(), Counts::default())),
+                })
+                .collect();
+            buf.clear();
+            let mut articles = 0;
+            for (item, result) in batch.iter().zip(&results) {
+                match (item, result) {
+                    (Err(e), _) => {
+                        summary.input_errors += 1;
+                        if on_event(Event::InputError(e)).is_break() {
+                            out.write_all(&buf)?;
+                            stopped = true;
+                            break 'batches;
+                        }
+                    }
+                    (Ok(_), Ok((bytes, counts))) => {
+                        buf.extend_from_slice(bytes);
+                        articles += 1;
+                        summary.articles += 1;
+                        summary.mentions += counts.mentions;
+                        summary.entities += counts.entities;
+                        summary.relations += counts.relations;
+                    }
+                    (Ok(raw), Err(reject)) => {
+                        summary.rejects += 1;
+                        if on_event(Event::Reject { reject, raw }).is_break() {
+                            out.write_all(&buf)?;
+                            stopped = true;
+                            break 'batches;
+                        }
+                    }
+                }
+            }
+            out.write_all(&buf)?;
+            out.flush()?;
+            if on_event(Event::Batch { articles }).is_break() {
+                stopped = true;
+                break;
+            }
+        }
+        // After a stop the receiver is gone, so the reader ends at its next send; it is not
+        // waited for, since it may be blocked reading standard input.
+        if !stopped {
+            let _ = producer.join();
+        }
+        Ok(summary)
+    }
+}
+
+/// What one article contributed to the summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub mentions: u64,
+    pub entities: u64,
+    pub relations: u64,
+}

@@ -1,0 +1,916 @@
+//! Relations: who did what to whom, inside one sentence, without a parser.
+//!
+//! A sentence becomes a short list of items (words, punctuation, and entity mentions as single
+//! items). A trigger from the [`Ontology`] ("banned", "spy on", "met with") anchors a relation;
+//! the rules below look for the nearest group of entities on each side within a window, not
+//! crossing a clause barrier (";", a dash, "while", "but" …). Coordinated entities ("China and
+//! Russia", "Germany, Japan, and Italy") give one relation per pair.
+//!
+//! Rules (each id appears in the output as `rule`):
+//!
+//! - `svo` — active subject, verb, object. "China is using IT hardware to spy on the U.S." gives
+//!   China spy_on United States. Counter-example: "Samsung and Apple reported results" has no
+//!   trigger, so nothing.
+//! - `passive-by` — "Huawei was banned by the United States" gives United States ban Huawei.
+//!   Counter-example: "Huawei was banned in May" names no agent, so nothing.
+//! - `relative-object` — "ZTE, which the US banned, …" gives United States ban ZTE.
+//!   Counter-example: "ZTE, which makes phones" has no trigger.
+//!
+//! Every relation carries flags instead of being dropped: `negated` ("did not ban", "never",
+//! "refused to") and a `modality` (attempted, planned, reported, hypothetical, asserted).
+//!
+//! Descriptions ("the company", "the Chinese manufacturer", "the President") become entity items
+//! when the article gives them a referent: the most recent compatible mention before them (same
+//! type, and the demonym's country when one is given), or for "the President", "the government"
+//! and "the administration", the article's most-mentioned country. Relations through them say
+//! `"via": "coreference"` and have lower confidence.
+
+pub mod ontology;
+
+use std::ops::Range;
+
+use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
+use crate::matcher::Mention;
+use ontology::{Ontology, PredicateId};
+
+/// How sure a relation is meant to be, as a statement of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    Asserted,
+    Attempted,
+    Planned,
+    Reported,
+    Hypothetical,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Attempted => "attempted",
+            Modality::Planned => "planned",
+            Modality::Reported => "reported",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// One side of a relation: an entity and the span that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub entity: EntityId,
+    pub start: usize,
+    pub end: usize,
+    /// The span is a description resolved by coreference, not a dictionary mention.
+    pub coreference: bool,
+}
+
+/// A relation found in one sentence. Spans are byte ranges into the field's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    pub predicate: PredicateId,
+    pub subject: Arg,
+    pub object: Arg,
+    pub trigger: Range<usize>,
+    pub negated: bool,
+    pub modality: Modality,
+    pub rule: &'static str,
+    /// In 0..=1, two decimals; see [`confidence`].
+    pub confidence: f32,
+}
+
+/// What the relation stage needs to know about the whole article.
+pub struct Context<'a> {
+    /// All mentions of the field, in text order (descriptions look back through them).
+    pub mentions: &'a [Mention],
+    /// The article's most-mentioned country, the referent of "the President".
+    pub dominant_country: Option<EntityId>,
+}
+
+/// Finds relations. Built once, shared by all workers.
+#[derive(Clone, Debug)]
+pub struct Relater {
+    ontology: Ontology,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Word,
+    Punct(char),
+    Entity {
+        entity: EntityId,
+        form: Form,
+        coreference: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// A group of coordinated entities found on one side of a trigger.
+#[derive(Debug, Default)]
+struct Side {
+    args: Vec<Arg>,
+    /// Words between the trigger and the nearest member of the group.
+    distance: usize,
+}
+
+const WINDOW_LEFT: usize = 12;
+const WINDOW_RIGHT: usize = 10;
+
+/// Words that start another clause: a side's search stops there.
+const BARRIER_WORDS: &[&str] = &[
+    "while", "but", "although", "though", "whereas", "because", "however", "when", "since", "said",
+    "says", "say", "told", "which", "who", "whom", "whose", "unless", "until", "after", "before",
+];
+const BARRIER_PUNCT: &[char] = &[';', ':', '(', ')', '—', '–', '?', '!'];
+
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "already",
+    "not",
+    "never",
+    "just",
+    "formally",
+    "officially",
+    "effectively",
+    "repeatedly",
+    "again",
+    "now",
+    "later",
+    "first",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
+    "failed", "fails", "without", "neither", "nor",
+];
+const ATTEMPTED: &[&str] = &[
+    "attempting",
+    "attempt",
+    "attempts",
+    "attempted",
+    "trying",
+    "try",
+    "tries",
+    "tried",
+    "seeking",
+    "seek",
+    "seeks",
+    "sought",
+    "working",
+    "struggling",
+    "aiming",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "intends",
+    "intend",
+    "intended",
+    "considering",
+    "consider",
+    "considers",
+    "considered",
+    "mulling",
+    "weighing",
+    "expected",
+    "proposed",
+    "proposes",
+    "propose",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "threatened",
+    "threatens",
+    "preparing",
+    "prepares",
+    "poised",
+    "set",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "aims",
+    "going",
+];
+const HYPOTHETICAL: &[&str] = &["if", "unless", "whether", "should"];
+/// Cues of reported speech anywhere in the sentence.
+const REPORTED: &[&str] = &[
+    "according",
+    "reportedly",
+    "allegedly",
+    "said",
+    "says",
+    "say",
+    "told",
+    "claim",
+    "claims",
+    "claimed",
+    "alleged",
+    "alleges",
+    "reported",
+    "sources",
+];
+/// Nouns that report what follows them ("a story about China and Russia spying").
+const REPORT_NOUNS: &[&str] = &["story", "stories", "report", "reports", "rumours", "rumors"];
+
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "manufacturer",
+    "maker",
+    "carrier",
+    "giant",
+    "group",
+    "conglomerate",
+    "operator",
+    "supplier",
+    "retailer",
+    "lender",
+    "insurer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "startup",
+    "vendor",
+    "corporation",
+    "business",
+];
+const AGENCY_NOUNS: &[&str] = &[
+    "agency",
+    "regulator",
+    "ministry",
+    "department",
+    "commission",
+    "watchdog",
+    "bureau",
+    "organisation",
+    "organization",
+    "alliance",
+    "bloc",
+];
+const COUNTRY_NOUNS: &[&str] = &["country", "nation"];
+const STATE_NOUNS: &[&str] = &["president", "government", "administration"];
+
+impl Relater {
+    pub fn new(ontology: Ontology) -> Relater {
+        Relater { ontology }
+    }
+
+    pub fn ontology(&self) -> &Ontology {
+        &self.ontology
+    }
+
+    /// Appends the relations of one sentence (`range` of `text`) to `out`. `mentions` are the
+    /// field's mentions inside the sentence, in order.
+    pub fn relate_into(
+        &self,
+        dict: &Dictionary,
+        text: &str,
+        range: Range<usize>,
+        mentions: &[Mention],
+        ctx: &Context<'_>,
+        out: &mut Vec<Relation>,
+    ) {
+        let mut items = items(text, range.clone(), mentions);
+        resolve_descriptions(dict, text, &mut items, ctx);
+        let mut lower = String::new();
+        let mut i = 0;
+        while i < items.len() {
+            if !matches!(items[i].kind, Kind::Word) {
+                i += 1;
+                continue;
+            }
+            let word = &text[items[i].start..items[i].end];
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let found = self.ontology.triggers_for(&lower).iter().find(|t| {
+                t.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| items.get(i + 1 + k).is_some_and(|it| is_word(text, it, w)))
+            });
+            let Some(trigger) = found else {
+                i += 1;
+                continue;
+            };
+            let last = i + trigger.rest.len();
+            self.relate_trigger(text, &items, i, last, trigger, out);
+            i = last + 1;
+        }
+    }
+
+    fn relate_trigger(
+        &self,
+        text: &str,
+        items: &[Item],
+        first: usize,
+        last: usize,
+        trigger: &ontology::Trigger,
+        out: &mut Vec<Relation>,
+    ) {
+        let passive = trigger.form.can_be_participle() && preceded_by_be(text, items, first);
+        let (subject, object, rule);
+        if passive {
+            if !items
+                .get(last + 1)
+                .is_some_and(|it| is_word(text, it, "by"))
+            {
+                return;
+            }
+            let (Some(agent), Some(patient)) = (
+                side_right(text, items, last + 2, 4),
+                side_left(text, items, first).0,
+            ) else {
+                return;
+            };
+            (subject, object, rule) = (agent, patient, "passive-by");
+        } else {
+            let (left, relative) = side_left(text, items, first);
+            let right = side_right(text, items, last + 1, WINDOW_RIGHT);
+            match (left, right, relative) {
+                (Some(l), Some(r), _) => (subject, object, rule) = (l, r, "svo"),
+                (Some(l), None, Some(antecedent)) => {
+                    (subject, object, rule) = (l, antecedent, "relative-object")
+                }
+                _ => return,
+            }
+        }
+        let subject_end = subject.args.iter().map(|a| a.end).max().unwrap_or(0);
+        let negated = negated(text, items, first, subject_end);
+        let modality = modality(text, items, first, subject.args[0].start);
+        let trigger_span = items[first].start..items[last].end;
+        for (si, s) in subject.args.iter().enumerate() {
+            for (oi, o) in object.args.iter().enumerate() {
+                if s.entity == o.entity {
+                    continue;
+                }
+                out.push(Relation {
+                    predicate: trigger.predicate,
+                    subject: *s,
+                    object: *o,
+                    trigger: trigger_span.clone(),
+                    negated,
+                    modality,
+                    rule,
+                    confidence: confidence(
+                        rule,
+                        subject.distance,
+                        object.distance,
+                        si + oi,
+                        s.coreference || o.coreference,
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// The documented confidence: a rule's base, less 0.03 for each word beyond two between the
+/// trigger and each side, 0.05 for each coordinated member beyond the first, and a quarter off
+/// through coreference; clamped to 0.05..=0.99 and rounded to two decimals.
+pub fn confidence(
+    rule: &str,
+    subject_distance: usize,
+    object_distance: usize,
+    member: usize,
+    coreference: bool,
+) -> f32 {
+    let base = match rule {
+        "svo" => 0.9,
+        "passive-by" => 0.85,
+        _ => 0.75,
+    };
+    let far = subject_distance.saturating_sub(2) + object_distance.saturating_sub(2);
+    let mut c = base - 0.03 * far as f32 - 0.05 * member as f32;
+    if coreference {
+        c *= 0.75;
+    }
+    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+fn is_word(text: &str, item: &Item, w: &str) -> bool {
+    matches!(item.kind, Kind::Word) && text[item.start..item.end].eq_ignore_ascii_case(w)
+}
+
+fn word_in(text: &str, item: &Item, list: &[&str]) -> bool {
+    matches!(item.kind, Kind::Word)
+        && list
+            .iter()
+            .any(|w| text[item.start..item.end].eq_ignore_ascii_case(w))
+}
+
+fn is_barrier(text: &str, item: &Item) -> bool {
+    match item.kind {
+        Kind::Punct(c) => BARRIER_PUNCT.contains(&c),
+        Kind::Word => word_in(text, item, BARRIER_WORDS),
+        Kind::Entity { .. } => false,
+    }
+}
+
+fn arg(item: &Item) -> Option<Arg> {
+    match item.kind {
+        Kind::Entity {
+            entity,
+            coreference,
+            ..
+        } => Some(Arg {
+            entity,
+            start: item.start,
+            end: item.end,
+            coreference,
+        }),
+        _ => None,
+    }
+}
+
+/// Is `items[k]` a conjunction between coordinated entities ("," "and" "or" "&")?
+fn is_conjunction(text: &str, item: &Item) -> bool {
+    matches!(item.kind, Kind::Punct(',') | Kind::Punct('&')) || word_in(text, item, &["and", "or"])
+}
+
+/// The nearest entity group left of the trigger at `first`, and, when the search stopped at a
+/// relative pronoun after ", Entity" ("ZTE, which the US banned"), that antecedent.
+fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<Side>) {
+    let mut words = 0;
+    let mut k = first;
+    let mut found: Option<Side> = None;
+    while k > 0 && words <= WINDOW_LEFT {
+        k -= 1;
+        let it = &items[k];
+        if found.is_none()
+            && let Some(a) = arg(it)
+        {
+            let mut side = Side {
+                args: vec![a],
+                distance: words,
+            };
+            // Extend to coordinated members further left.
+            let mut j = k;
+            loop {
+                let mut m = j;
+                let mut saw_conjunction = false;
+                while m > 0 && is_conjunction(text, &items[m - 1]) {
+                    m -= 1;
+                    saw_conjunction = true;
+                }
+                match (
+                    saw_conjunction,
+                    m.checked_sub(1).and_then(|p| arg(&items[p])),
+                ) {
+                    (true, Some(a)) => {
+                        side.args.insert(0, a);
+                        j = m - 1;
+                    }
+                    _ => break,
+                }
+            }
+            found = Some(side);
+            k = j;
+            continue;
+        }
+        if is_barrier(text, it) {
+            return (found, relative_antecedent(text, items, k, words));
+        }
+        if found.is_some() {
+            // Only a relative pronoun a word or two further left matters now.
+            let stop = k.saturating_sub(2);
+            let antecedent = (stop..=k)
+                .rev()
+                .find_map(|j| relative_antecedent(text, items, j, words));
+            return (found, antecedent);
+        }
+        if matches!(it.kind, Kind::Word) {
+            words += 1;
+        }
+    }
+    (found, None)
+}
+
+/// "X, which …": when `items[k]` is a relative pronoun after ", Entity", that entity.
+fn relative_antecedent(text: &str, items: &[Item], k: usize, words: usize) -> Option<Side> {
+    let relative = word_in(text, &items[k], &["which", "that", "who", "whom"])
+        && k >= 2
+        && matches!(items[k - 1].kind, Kind::Punct(','));
+    let a = arg(items.get(k.wrapping_sub(2))?)?;
+    relative.then(|| Side {
+        args: vec![a],
+        distance: words + 2,
+    })
+}
+
+/// The nearest entity group right of `from`, within `window` words.
+fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<Side> {
+    let mut words = 0;
+    let mut k = from;
+    while k < items.len() && words <= window {
+        let it = &items[k];
+        if let Some(a) = arg(it) {
+            let mut side = Side {
+                args: vec![a],
+                distance: words,
+            };
+            let mut j = k;
+            loop {
+                let mut m = j + 1;
+                let mut saw_conjunction = false;
+                while m < items.len() && is_conjunction(text, &items[m]) {
+                    m += 1;
+                    saw_conjunction = true;
+                }
+                match (saw_conjunction, items.get(m).and_then(arg)) {
+                    (true, Some(a)) => {
+                        side.args.push(a);
+                        j = m;
+                    }
+                    _ => break,
+                }
+            }
+            return Some(side);
+        }
+        if is_barrier(text, it) {
+            return None;
+        }
+        if matches!(it.kind, Kind::Word) {
+            words += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Is the trigger at `first` a participle after a form of "be" ("was banned", "has been
+/// sanctioned", "was also banned")?
+fn preceded_by_be(text: &str, items: &[Item], first: usize) -> bool {
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let it = &items[k];
+        if word_in(text, it, BE_FORMS) {
+            return true;
+        }
+        if !word_in(text, it, ADVERBS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A negation between the subject and the trigger, or right before the trigger.
+fn negated(text: &str, items: &[Item], first: usize, subject_end: usize) -> bool {
+    let mut k = first;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        k -= 1;
+        let it = &items[k];
+        if it.end <= subject_end || !matches!(it.kind, Kind::Word) {
+            if it.end <= subject_end {
+                break;
+            }
+            continue;
+        }
+        let w = &text[it.start..it.end];
+        if word_in(text, it, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") {
+            return true;
+        }
+        words += 1;
+    }
+    false
+}
+
+/// The modality of a trigger: cues between the subject and the trigger for attempted and
+/// planned, "if" anywhere in the sentence for hypothetical, reporting cues in the sentence (or a
+/// report noun just before the subject) for reported.
+fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> Modality {
+    if items.iter().any(|it| word_in(text, it, HYPOTHETICAL)) {
+        return Modality::Hypothetical;
+    }
+    let between = items[..first]
+        .iter()
+        .filter(|it| it.start >= subject_start && matches!(it.kind, Kind::Word));
+    let mut planned = false;
+    for it in between {
+        if word_in(text, it, ATTEMPTED) {
+            return Modality::Attempted;
+        }
+        planned |= word_in(text, it, PLANNED);
+    }
+    if planned {
+        return Modality::Planned;
+    }
+    if items.iter().any(|it| word_in(text, it, REPORTED)) {
+        return Modality::Reported;
+    }
+    let before_subject = items
+        .iter()
+        .filter(|it| it.end <= subject_start && matches!(it.kind, Kind::Word))
+        .rev()
+        .take(6);
+    for it in before_subject {
+        if word_in(text, it, REPORT_NOUNS) {
+            return Modality::Reported;
+        }
+    }
+    Modality::Asserted
+}
+
+/// Splits a sentence into items: mentions whole, words (letters and digits, with inner
+/// apostrophes), and single punctuation characters.
+fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
+    let mut out = Vec::with_capacity(32);
+    let mut next_mention = mentions.iter().peekable();
+    let mut iter = text[range.clone()].char_indices().peekable();
+    let base = range.start;
+    while let Some(&(off, c)) = iter.peek() {
+        let pos = base + off;
+        while next_mention.peek().is_some_and(|m| m.end <= pos) {
+            next_mention.next();
+        }
+        if let Some(m) = next_mention.peek()
+            && m.start <= pos
+        {
+            out.push(Item {
+                start: m.start,
+                end: m.end,
+                kind: Kind::Entity {
+                    entity: m.entity,
+                    form: m.form,
+                    coreference: false,
+                },
+            });
+            while iter.peek().is_some_and(|&(o, _)| base + o < m.end) {
+                iter.next();
+            }
+            next_mention.next();
+            continue;
+        }
+        if c.is_whitespace() {
+            iter.next();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = pos + c.len_utf8();
+            iter.next();
+            while let Some(&(o, d)) = iter.peek() {
+                let p = base + o;
+                if next_mention.peek().is_some_and(|m| m.start == p) {
+                    break;
+                }
+                // An inner apostrophe joins ("didn't"), except a possessive ("firm's").
+                let after = &text[p + d.len_utf8()..range.end];
+                let inner_apostrophe = matches!(d, '\'' | '’')
+                    && after.chars().next().is_some_and(char::is_alphanumeric)
+                    && !after.starts_with(['s', 'S']);
+                if !(d.is_alphanumeric() || inner_apostrophe) {
+                    break;
+                }
+                end = p + d.len_utf8();
+                iter.next();
+            }
+            out.push(Item {
+                start: pos,
+                end,
+                kind: Kind::Word,
+            });
+            continue;
+        }
+        out.push(Item {
+            start: pos,
+            end: pos + c.len_utf8(),
+            kind: Kind::Punct(c),
+        });
+        iter.next();
+    }
+    out
+}
+
+/// Replaces "the [Demonym] noun" descriptions with the entity they refer to, when the article
+/// gives one; leaves them as words otherwise.
+fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ctx: &Context<'_>) {
+    let mut k = 0;
+    while k + 1 < items.len() {
+        if !is_word(text, &items[k], "the") {
+            k += 1;
+            continue;
+        }
+        let mut head = k + 1;
+        let mut country: Option<EntityId> = None;
+        if let Kind::Entity {
+            entity,
+            form: Form::Demonym,
+            ..
+        } = items[head].kind
+        {
+            country = Some(entity);
+            head += 1;
+        }
+        let Some(h) = items.get(head) else { break };
+        let wanted = if word_in(text, h, COMPANY_NOUNS) {
+            Some(EntityType::Company)
+        } else if word_in(text, h, AGENCY_NOUNS) {
+            Some(EntityType::Agency)
+        } else if country.is_none() && word_in(text, h, COUNTRY_NOUNS) {
+            Some(EntityType::Country)
+        } else {
+            None
+        };
+        let resolved = if let Some(kind) = wanted {
+            let country_code = country.and_then(|c| dict.entity(c).country.as_deref());
+            ctx.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= items[k].start)
+                .find(|m| {
+                    let e = dict.entity(m.entity);
+                    e.kind == kind
+                        && (country_code.is_none() || e.country.as_deref() == country_code)
+                })
+                .map(|m| m.entity)
+        } else if country.is_none() && word_in(text, h, STATE_NOUNS) {
+            ctx.dominant_country
+        } else {
+            None
+        };
+        if let Some(entity) = resolved {
+            let item = Item {
+                start: items[k].start,
+                end: items[head].end,
+                kind: Kind::Entity {
+                    entity,
+                    form: Form::Name,
+                    coreference: true,
+                },
+            };
+            items.splice(k..=head, [item]);
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::DictionaryBuilder;
+    use crate::matcher::Matcher;
+
+    const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\n\
+        USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\n\
+        CHN\tcountry\tChina\t\tChinese\tCHN\n\
+        RUS\tcountry\tRussia\t\tRussian\tRUS\n\
+        DEU\tcountry\tGermany\t\t\tDEU\n\
+        JPN\tcountry\tJapan\t\t\tJPN\n\
+        ITA\tcountry\tItaly\t\t\tITA\n\
+        hw\tcompany\tHuawei\t\t\tCHN\n\
+        zte\tcompany\tZTE\t\t\tCHN\n\
+        sam\tcompany\tSamsung\t\t\tKOR\n\
+        apl\tcompany\tApple\t\t\tUSA\n";
+
+    /// Runs the relation stage on one text and renders its relations as
+    /// "subject predicate object [flags] rule".
+    fn relate(text: &str) -> Vec<String> {
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t.tsv", DICT).unwrap();
+        let d = b.build();
+        let m = Matcher::new(&d);
+        let r = Relater::new(Ontology::defaults());
+        let mut mentions = Vec::new();
+        m.find_into(text, &mut mentions);
+        let mut sentences = Vec::new();
+        crate::segment::sentences_into(text, &mut sentences);
+        let ctx = Context {
+            mentions: &mentions,
+            dominant_country: d.find("USA"),
+        };
+        let mut out = Vec::new();
+        for s in sentences {
+            let inside: Vec<_> = mentions
+                .iter()
+                .copied()
+                .filter(|x| x.start >= s.start && x.end <= s.end)
+                .collect();
+            r.relate_into(&d, text, s, &inside, &ctx, &mut out);
+        }
+        out.iter()
+            .map(|x| {
+                let mut flags = String::new();
+                if x.negated {
+                    flags.push_str(" negated");
+                }
+                if x.modality != Modality::Asserted {
+                    flags.push(' ');
+                    flags.push_str(x.modality.as_str());
+                }
+                if x.subject.coreference || x.object.coreference {
+                    flags.push_str(" coref");
+                }
+                format!(
+                    "{} {} {}{} {}",
+                    d.entity(x.subject.entity).id,
+                    r.ontology().predicate(x.predicate).id,
+                    d.entity(x.object.entity).id,
+                    flags,
+                    x.rule
+                )
+            })
+            .collect()
+    }
+
+    /// One line per case, built from the rule docs' examples and counter-examples.
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "China is using IT hardware from its “independent” companies to spy on the U.S.",
+                &["CHN spy_on USA svo"],
+            ),
+            (
+                "There was another story about China and Russia spying on the President’s iPhone.",
+                &[
+                    "CHN spy_on USA reported coref svo",
+                    "RUS spy_on USA reported coref svo",
+                ],
+            ),
+            (
+                "The US government is attempting to persuade allies to stop using Huawei equipment.",
+                &["USA pressure hw attempted svo"],
+            ),
+            (
+                "Sources claim that US officials have met with counterparts in Germany, Japan, and Italy.",
+                &[
+                    "USA meet DEU reported svo",
+                    "USA meet JPN reported svo",
+                    "USA meet ITA reported svo",
+                ],
+            ),
+            (
+                "Huawei was banned by the United States.",
+                &["USA ban hw passive-by"],
+            ),
+            ("Huawei was banned in May.", &[]),
+            (
+                "ZTE, which the US banned, fell.",
+                &["USA ban zte relative-object"],
+            ),
+            ("ZTE, which makes phones, fell.", &[]),
+            ("Samsung and Apple reported results.", &[]),
+            ("Samsung and Apple both sell phones in China.", &[]),
+            ("The US did not ban Huawei.", &["USA ban hw negated svo"]),
+            (
+                "The US never sanctioned Huawei.",
+                &["USA sanction hw negated svo"],
+            ),
+            (
+                "The US refused to sanction China.",
+                &["USA sanction CHN negated svo"],
+            ),
+            ("The US plans to sue Huawei.", &["USA sue hw planned svo"]),
+            (
+                "If China bans Apple, prices rise.",
+                &["CHN ban apl hypothetical svo"],
+            ),
+            (
+                "Apple sued Samsung while China met Russia.",
+                &["apl sue sam svo", "CHN meet RUS svo"],
+            ),
+            (
+                "Huawei said on Monday. The Chinese manufacturer sued Apple.",
+                &["hw sue apl coref svo"],
+            ),
+            (
+                "China accused the US of banning Huawei.",
+                &["CHN accuse USA svo", "USA ban hw svo"],
+            ),
+            ("US pressure on China grew.", &["USA pressure CHN svo"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(relate(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn confidence_orders_by_distance_and_coreference() {
+        assert_eq!(confidence("svo", 0, 0, 0, false), 0.9);
+        assert!(confidence("svo", 8, 0, 0, false) < confidence("svo", 1, 0, 0, false));
+        assert!(confidence("svo", 0, 0, 0, true) < confidence("svo", 0, 0, 0, false));
+    }
+}

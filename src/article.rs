@@ -66,6 +66,16 @@ impl std::fmt::Display for Reject {
     }
 }
 
+impl ArticleOptions {
+    /// The largest raw record kept whole: room for JSON escapes and other fields around an
+    /// article of the largest accepted size. A longer record is rejected unread.
+    pub fn record_limit(&self) -> usize {
+        self.max_article_bytes
+            .saturating_mul(2)
+            .saturating_add(64 << 10)
+    }
+}
+
 /// Reads one raw record as an article.
 pub fn parse(raw: &Raw, opts: &ArticleOptions) -> Result<Article, Reject> {
     let reject = |reason: String| Reject {
@@ -75,7 +85,7 @@ pub fn parse(raw: &Raw, opts: &ArticleOptions) -> Result<Article, Reject> {
     };
     if let Some(len) = raw.oversize {
         return Err(reject(format!(
-            "record of {len} bytes is over --max-article-bytes ({})",
+            "record of {len} bytes is over twice --max-article-bytes ({}), not read",
             opts.max_article_bytes
         )));
     }

@@ -109,7 +109,7 @@ pub fn run(args: Args) -> Result<i32> {
         EmitArg::Articles => Emit::Articles,
         EmitArg::Relations => Emit::Relations,
     };
-    let reader = Reader::new(&args.inputs, args.max_article_bytes);
+    let reader = Reader::new(&args.inputs, opts.record_limit());
     let progress = reader.progress();
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let bar = match reader.total_bytes() {

@@ -1,0 +1,9 @@
+//! Integration tests: each runs the real `newsgraph` binary (the one cargo built for this
+//! test run; `cargo test --release` makes it the release binary) in a temporary folder.
+
+mod workdir;
+
+mod determinism;
+mod extract;
+mod json;
+mod rejects;

@@ -144,7 +144,7 @@ kid kit lap lay led let lid lie lip log lot low mad map mat may mud mug nap nor 
 our out owe own pad pan pen pie pig pin pit pop pot put rat raw rib rid rim rod rot rub rug run sad saw
 say see set sew she shy sin sip sit ski sly son soy spa spy sum tab tag tan tap tar the tie tip toe ton
 too tow try tub two use van vat vet vow wax web wet who why wig wit yes yet you zoo mid gold rock
-sri rio""".split())
+sri rio dow""".split())
 VOWELS = set("aeiouy")
 FIXED_CASE = {"co": "Co", "inc": "Inc", "corp": "Corp", "ltd": "Ltd", "llc": "LLC", "com": "Com",
               "plc": "plc", "bancorp": "Bancorp", "bhd": "Bhd", "tbk": "Tbk"}
@@ -275,8 +275,8 @@ def company_forms(raw, common_words):
             if not m or m.start() == 0:
                 continue
             rest = cur[:m.start()].rstrip(" ,")
-            if not rest:
-                continue
+            if not rest or re.search(r"\s(?:and|&|of|the|for)$", rest, re.I):
+                continue  # "New York and Company" is not "New York and"
             if fam == "hold":
                 toks = rest.split()
                 if len(toks) == 1 and (len(rest) <= 4 or rest.lower() in common_words):
@@ -383,6 +383,8 @@ def build_countries(src):
             for a in m.get("altSpellings", []):
                 if len(a) <= 2 or "," in a or "(" in a or not is_latin(a) or not a[0].isupper():
                     continue
+                if is_english_word(a):
+                    continue  # "Island" (Iceland in Icelandic) is the English word island
                 aliases.append(a)
         dn = d.get("name", "")
         if dn and "(" not in dn and "," not in dn and "S.A.R." not in dn:
@@ -549,7 +551,12 @@ def build_us_agencies(src):
             groups[k] = {"forms": [], "cur": []}
             order.append(k)
         g = groups[k]
-        g["forms"] += [canon, n]
+        g["forms"].append(canon)
+        # A curated row that renames a bare source name ("Senate" -> "United States Senate",
+        # "Army" -> "United States Army") does so because the bare name is any country's body:
+        # keep it as a form only if it is not made of English words alone.
+        if not (c and c["name"] and n != canon and is_generic_phrase(n)):
+            g["forms"].append(n)
         if c:
             g["cur"].append(c)
     for r in extra:
@@ -838,6 +845,9 @@ def build_companies(src, common_words, absorbed_intl):
         if len(toks) >= 2 and re.fullmatch(r"[A-Z]\.?", toks[0]) and len(toks) <= 3:
             stats["phoenix MNC skipped (person/role)"] += 1
             continue
+        if toks and toks[-1] in ("AND", "OF", "THE", "&", "FOR", "DE"):
+            stats["phoenix MNC skipped (fragment: ends in a connector)"] += 1
+            continue  # "NEW_YORK_AND": a fragment of a longer phrase, not a name
         if FUNDLIKE.search(nm) or re.fullmatch(r"MNCS?|COMPANY|COMPANIES|FIRM|FIRMS", nm):
             stats["phoenix MNC skipped (fund/generic)"] += 1
             continue
@@ -872,12 +882,39 @@ def build_companies(src, common_words, absorbed_intl):
             loose_map[lk].append(id_)
         stats["phoenix MNC entities"] += 1
 
+    # "X Group" / "X Holdings" names a family of companies called X: when another company's name
+    # also begins with X, the bare X is not this company's ("Morgan" from Morgan Group Holding Co.
+    # is not taken from Morgan Stanley; "Graham" from Graham Holdings is not Graham Corp's).
+    starts = defaultdict(set)
+    for e in ents.values():
+        for f in [e["name"]] + e["aliases"]:
+            if " " in f:
+                starts[key(f.split(" ")[0])].add(e["id"])
+
+    dropped_first = []
+
+    def curated(e, f):
+        return f.lower() in allow_single or f in e["trusted"]
+
     # drop single-word common-word aliases unless curated
     for e in ents.values():
         forms = uniq([e["name"]] + e["aliases"])
         keep = []
         for f in forms:
-            if " " not in f and f.lower() in common_words and f.lower() not in allow_single and f not in e["trusted"]:
+            if " " not in f and f.lower() in common_words and not curated(e, f):
+                stats["alias dropped: a common word"] += 1
+                continue
+            others = {o for o in (starts.get(key(f), set()) if " " not in f else ())
+                      if o != e["id"] and ents[o]["rank"][0] <= e["rank"][0]}  # Phoenix ranks last
+            group_word = any(key(g) in (key(f + " Group"), key(f + " Holding"), key(f + " Holdings"))
+                             for g in forms)
+            if others and group_word and not curated(e, f):
+                dropped_first.append("%s(%s<-%s)" % (f, e["id"], ",".join(sorted(ents[o]["name"] + "/" + o for o in others))))
+                stats["alias dropped: first word of other companies' names"] += 1
+                continue
+            if " " in f and all(w in GENERIC or w in SMALL for w in words_of(f)) and not curated(e, f):
+                # "National Bank", "First National", "General American": generic words only
+                stats["alias dropped: generic words only"] += 1
                 continue
             keep.append(f)
         if not keep:
@@ -885,10 +922,32 @@ def build_companies(src, common_words, absorbed_intl):
         if e["name"] not in keep:
             e["name"] = keep[0]
         e["aliases"] = [f for f in keep if f != e["name"]]
+    if os.environ.get("GEN_DEBUG"):
+        print("first-word drops:", " | ".join(sorted(dropped_first)))
     return ents, stats
 
 
 COUNTRY_CODES = set()
+# Lower-case English words (scripts/curated/english_words.txt, from SCOWL), filled by main().
+ENGLISH = set()
+# Generic business words (scripts/curated/common_words.txt), filled by main().
+GENERIC = set()
+
+
+def words_of(f):
+    return [w for w in re.split(r"[^a-z']+", fold(f).lower()) if w]
+
+
+def is_english_word(f):
+    """A single word that is an English word ("Senate", "Island", "Coffee")."""
+    w = words_of(f)
+    return len(w) == 1 and " " not in f.strip() and w[0] in ENGLISH
+
+
+def is_generic_phrase(f):
+    """Every word is a common English word or a connector ("House of Representatives", "Air Force")."""
+    w = words_of(f)
+    return bool(w) and all(x in ENGLISH or x in SMALL for x in w)
 
 
 # --------------------------------------------------------------------------------------------
@@ -907,12 +966,36 @@ def valid_form(f, e):
     return sum(c.isalnum() for c in f) > 2
 
 
-def finalize(ents, blocked=None, label=""):
+def read_shared():
+    """scripts/curated/shared_forms.tsv: {file: {key(form): [ids in precedence order]}}, and rows."""
+    out, rows = defaultdict(dict), read_tsv(os.path.join(CURATED, "shared_forms.tsv"))
+    for r in rows:
+        ids = split_list(r["ids"])
+        if len(ids) < 2 or ids != sorted(ids):
+            raise SystemExit("curated/shared_forms.tsv:%d: list two or more ids, the first choice first and "
+                             "in id order (the loader takes the first line)" % r["_line"])
+        out[r["file"]][key(r["form"])] = ids
+    return out, rows
+
+
+def add_shared(ents, which, rows):
+    for r in rows:
+        if r["file"] != which:
+            continue
+        for id_ in split_list(r["ids"]):
+            if id_ not in ents:
+                raise SystemExit("curated/shared_forms.tsv:%d: unknown id %s" % (r["_line"], id_))
+            ents[id_][r["field"]].append(r["form"])
+            ents[id_]["trusted"].add(r["form"])
+
+
+def finalize(ents, blocked=None, label="", shared=None):
     """Apply alias validity rules, drop forms blocked by another file, and resolve forms shared
     by several entities: the best-ranked entity keeps a shared form (a name beats an alias, an
     alias beats a demonym or metonym, then the entity's rank); an exact tie drops it from all."""
     blocked = blocked or set()
     report = []
+    invalid = []
     kinds = ("name", "aliases", "demonyms", "metonyms")
     for e in ents.values():
         if not valid_form(e["name"], e) and e["name"] not in e["trusted"]:
@@ -920,6 +1003,9 @@ def finalize(ents, blocked=None, label=""):
             if good:
                 report.append("%s: %s renamed %r -> %r (name too short or numeric)" % (label, e["id"], e["name"], good[0]))
                 e["name"] = good[0]
+            else:
+                # "M" (a Phoenix record): a single letter or a number names nothing by itself
+                invalid.append(e["id"])
         e["aliases"] = [a for a in uniq(e["aliases"]) if valid_form(a, e) and key(a) != key(e["name"])]
         e["demonyms"] = [a for a in uniq(e["demonyms"]) if valid_form(a, e)]
         e["metonyms"] = [a for a in uniq(e["metonyms"]) if valid_form(a, e)]
@@ -931,6 +1017,9 @@ def finalize(ents, blocked=None, label=""):
                     seen.add(key(a))
                     out.append(a)
             e[k] = out
+    for id_ in invalid:
+        report.append("%s: %s dropped (no valid form: %r)" % (label, id_, ents[id_]["name"]))
+        del ents[id_]
     claims = defaultdict(list)
     for e in ents.values():
         for i, k in enumerate(kinds):
@@ -947,6 +1036,9 @@ def finalize(ents, blocked=None, label=""):
             continue
         ids = {c[3] for c in cl}
         if len(ids) < 2:
+            continue
+        if shared and kk in shared and ids <= set(shared[kk]):
+            report.append("%s: %r shared on purpose by %s" % (label, cl[0][5], ", ".join(shared[kk])))
             continue
         cl.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
         best = cl[0]
@@ -1043,7 +1135,7 @@ def write_tsv(path, which, ents):
 # checks
 
 
-def check(outdir):
+def check(outdir, shared):
     ok = True
     summary = []
     forms_by_file = {}
@@ -1085,7 +1177,7 @@ def check(outdir):
                         print("FAIL %s:%d: numeric form %r" % (which, ln, fm))
                         ok = False
                     k = key(fm)
-                    if k in owners and owners[k] != row["id"]:
+                    if k in owners and owners[k] != row["id"] and k not in shared[which]:
                         print("FAIL %s:%d: %r also belongs to %s" % (which, ln, fm, owners[k]))
                         ok = False
                     owners[k] = row["id"]
@@ -1139,6 +1231,9 @@ def main():
     args = ap.parse_args()
     src = os.path.normpath(args.sources)
     common_words = read_words(os.path.join(CURATED, "common_words.txt"))
+    GENERIC.update(common_words)
+    ENGLISH.update(read_words(os.path.join(CURATED, "english_words.txt")))
+    common_words |= ENGLISH
     # English words of PETRARCH2's CAMEO verb and agent dictionaries widen the list of words that
     # are not used alone as company aliases ("Joint", "Recovery", "Block" ...).
     for fn in ("Phoenix.agents.txt", "CAMEO.2.0.txt"):
@@ -1148,9 +1243,11 @@ def main():
                     if len(w) >= 3:
                         common_words.add(w.lower())
 
+    shared, shared_rows = read_shared()
     countries = build_countries(src)
     COUNTRY_CODES.update(countries)
-    report = finalize(countries, label="countries")
+    add_shared(countries, "countries", shared_rows)
+    report = finalize(countries, label="countries", shared=shared["countries"])
     country_keys = all_keys(countries)
 
     absorbed = set()
@@ -1160,14 +1257,17 @@ def main():
         if k in agencies:
             raise SystemExit("agency id clash %s" % k)
         agencies[k] = v
-    report += finalize(agencies, blocked=country_keys, label="agencies")
+    add_shared(agencies, "agencies", shared_rows)
+    report += finalize(agencies, blocked=country_keys, label="agencies", shared=shared["agencies"])
     agency_keys = all_keys(agencies)
 
     companies, stats = build_companies(src, common_words, absorbed)
     for e in companies.values():
         if e["wikidata"]:
             e["refs"] = [r for r in e["refs"]]
-    report += finalize(companies, blocked=country_keys | agency_keys, label="companies")
+    add_shared(companies, "companies", shared_rows)
+    report += finalize(companies, blocked=country_keys | agency_keys, label="companies",
+                       shared=shared["companies"])
     # ids: a company with a certain QID is identified by it (as the README describes)
     renamed = {}
     for id_, e in list(companies.items()):
@@ -1190,7 +1290,7 @@ def main():
             print("resolved:", line)
     for k in sorted(stats):
         print("stat: %s: %d" % (k, stats[k]))
-    ok = check(args.out)
+    ok = check(args.out, shared)
     print("OK" if ok else "CHECKS FAILED")
     sys.exit(0 if ok else 1)
 

@@ -34,6 +34,7 @@
 
 pub mod article;
 pub mod dictionary;
+pub mod eval;
 pub mod input;
 pub mod matcher;
 pub mod pipeline;

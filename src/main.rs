@@ -19,12 +19,15 @@ struct Cli {
 enum Command {
     /// Find entities and relations in articles; write JSON lines.
     Extract(cmd::extract::Args),
+    /// Score extraction against gold data: precision, recall, F1.
+    Eval(cmd::eval::Args),
 }
 
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -99,6 +99,9 @@ impl Offsets {
                 rel.object.start,
                 rel.object.end,
             ]);
+            if let Some(i) = &rel.intermediary {
+                wanted[slot(r.field)].extend([i.start, i.end]);
+            }
         }
         let [title, text] = wanted;
         Offsets {
@@ -186,6 +189,8 @@ struct RelationOut<'a> {
     field: &'static str,
     sentence: SpanOut<'a>,
     trigger: SpanOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intermediary: Option<SpanOut<'a>>,
     subject_span: ArgOut<'a>,
     object_span: ArgOut<'a>,
 }
@@ -248,10 +253,11 @@ fn relation_out<'a>(
         text: &text[a.start..a.end],
         coreference: a.coreference,
     };
+    let (cameo, plover) = crate::relate::event_codes(predicate, rel.modality);
     RelationOut {
         predicate: &predicate.id,
-        cameo: predicate.cameo.as_deref(),
-        plover: predicate.plover.as_deref(),
+        cameo,
+        plover,
         subject: &dict.entity(rel.subject.entity).id,
         object: &dict.entity(rel.object.entity).id,
         negated: rel.negated,
@@ -261,6 +267,7 @@ fn relation_out<'a>(
         field: r.field.as_str(),
         sentence: span(sentence.start, sentence.end),
         trigger: span(rel.trigger.start, rel.trigger.end),
+        intermediary: rel.intermediary.as_ref().map(|i| span(i.start, i.end)),
         subject_span: arg(&rel.subject),
         object_span: arg(&rel.object),
     }

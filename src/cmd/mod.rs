@@ -1,6 +1,7 @@
 //! The subcommands, one file each, each with a `run` function; and the plumbing they share
 //! (loading dictionaries, opening output).
 
+pub mod eval;
 pub mod extract;
 
 use std::fs::File;

@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::matcher::Mention;
-use ontology::{Ontology, PredicateId};
+use ontology::{Ontology, PredicateId, WordForm};
 
 /// How sure a relation is meant to be, as a statement of the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,6 +72,9 @@ pub struct Relation {
     pub subject: Arg,
     pub object: Arg,
     pub trigger: Range<usize>,
+    /// In a verb chain, the words between the trigger and the object's clause ("allies" in
+    /// "persuade allies to stop using Huawei equipment").
+    pub intermediary: Option<Range<usize>>,
     pub negated: bool,
     pub modality: Modality,
     pub rule: &'static str,
@@ -101,6 +104,10 @@ enum Kind {
         entity: EntityId,
         form: Form,
         coreference: bool,
+        /// Can be a relation's subject or object. A demonym is an actor only as a state
+        /// ("Chinese officials", "the Israeli army"), not in "Chinese consumers" or "Iraqi
+        /// towns".
+        actor: bool,
     },
 }
 
@@ -117,6 +124,31 @@ struct Side {
     args: Vec<Arg>,
     /// Words between the trigger and the nearest member of the group.
     distance: usize,
+    /// On the right: the index of a "to" crossed on the way to the group (a verb chain).
+    chain_to: Option<usize>,
+}
+
+impl Side {
+    fn new(a: Arg, distance: usize) -> Side {
+        Side {
+            args: vec![a],
+            distance,
+            chain_to: None,
+        }
+    }
+
+    /// Adds a coordinated member, unless the entity is already in the group (an appositive
+    /// description next to its own name).
+    fn add(&mut self, a: Arg, front: bool) {
+        if self.args.iter().any(|x| x.entity == a.entity) {
+            return;
+        }
+        if front {
+            self.args.insert(0, a);
+        } else {
+            self.args.push(a);
+        }
+    }
 }
 
 const WINDOW_LEFT: usize = 12;
@@ -128,6 +160,112 @@ const BARRIER_WORDS: &[&str] = &[
     "says", "say", "told", "which", "who", "whom", "whose", "unless", "until", "after", "before",
 ];
 const BARRIER_PUNCT: &[char] = &[';', ':', '(', ')', '—', '–', '?', '!'];
+
+/// Verbs that put a nominal trigger to work: "X imposed a ban on Y".
+const LIGHT_VERBS: &[&str] = &[
+    "impose",
+    "imposed",
+    "imposes",
+    "imposing",
+    "announce",
+    "announced",
+    "announces",
+    "slap",
+    "slapped",
+    "slaps",
+    "place",
+    "placed",
+    "places",
+    "put",
+    "puts",
+    "extend",
+    "extended",
+    "extends",
+    "introduce",
+    "introduced",
+    "issue",
+    "issued",
+    "issues",
+    "file",
+    "filed",
+    "files",
+    "launch",
+    "launched",
+    "launches",
+    "open",
+    "opened",
+    "opens",
+    "level",
+    "levelled",
+    "leveled",
+    "bring",
+    "brought",
+    "lodge",
+    "lodged",
+    "tighten",
+    "tightened",
+    "expand",
+    "expanded",
+    "step",
+    "stepped",
+    "make",
+    "made",
+    "makes",
+    "hold",
+    "held",
+    "holds",
+    "began",
+    "begin",
+    "start",
+    "started",
+    "mount",
+    "mounted",
+    "unveil",
+    "unveiled",
+    "renew",
+    "renewed",
+    "keep",
+    "kept",
+    "maintain",
+    "maintained",
+    "want",
+    "wants",
+    "seek",
+    "seeks",
+    "sought",
+];
+/// Words before a nominal trigger that undo it: "lifted a ban on" is not a ban.
+const UNDOING: &[&str] = &[
+    "lift",
+    "lifted",
+    "lifts",
+    "lifting",
+    "ease",
+    "eased",
+    "eases",
+    "easing",
+    "end",
+    "ended",
+    "ends",
+    "scrap",
+    "scrapped",
+    "scraps",
+    "drop",
+    "dropped",
+    "drops",
+    "remove",
+    "removed",
+    "removes",
+    "relax",
+    "relaxed",
+    "relaxes",
+    "suspend",
+    "suspended",
+    "overturn",
+    "overturned",
+    "waive",
+    "waived",
+];
 
 const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
@@ -318,6 +456,7 @@ impl Relater {
             self.relate_trigger(text, &items, i, last, trigger, out);
             i = last + 1;
         }
+        said_must(&self.ontology, text, &items, out);
     }
 
     fn relate_trigger(
@@ -331,7 +470,39 @@ impl Relater {
     ) {
         let passive = trigger.form.can_be_participle() && preceded_by_be(text, items, first);
         let (subject, object, rule);
-        if passive {
+        let symmetric = self.ontology.predicate(trigger.predicate).symmetric;
+        if trigger.form == WordForm::Noun && trigger.rest.is_empty() {
+            // A bare noun of a symmetric predicate: only "A and B renewed talks".
+            let Some(left) = side_left(text, items, first).0 else {
+                return;
+            };
+            if left.distance > 3 || left.args.len() < 2 {
+                return;
+            }
+            emit_reciprocal(text, items, first, last, trigger.predicate, &left, out);
+            return;
+        }
+        if trigger.form == WordForm::Noun {
+            // "US sanctions against Russia", "China's ban on Apple", "X imposed a ban on Y".
+            if preceded_by_undoing(text, items, first) {
+                return;
+            }
+            let (Some(left), Some(right)) = (
+                side_left(text, items, first).0,
+                side_right(text, items, last + 1, 4),
+            ) else {
+                return;
+            };
+            let light_verb = items[..first]
+                .iter()
+                .rev()
+                .take_while(|it| it.start >= left.args.last().map_or(0, |a| a.end))
+                .any(|it| word_in(text, it, LIGHT_VERBS));
+            if left.distance > 3 && !light_verb {
+                return;
+            }
+            (subject, object, rule) = (left, right, "nominal");
+        } else if passive {
             if !items
                 .get(last + 1)
                 .is_some_and(|it| is_word(text, it, "by"))
@@ -353,6 +524,10 @@ impl Relater {
                 (Some(l), None, Some(antecedent)) => {
                     (subject, object, rule) = (l, antecedent, "relative-object")
                 }
+                (Some(l), None, None) if symmetric && l.args.len() >= 2 => {
+                    emit_reciprocal(text, items, first, last, trigger.predicate, &l, out);
+                    return;
+                }
                 _ => return,
             }
         }
@@ -360,6 +535,12 @@ impl Relater {
         let negated = negated(text, items, first, subject_end);
         let modality = modality(text, items, first, subject.args[0].start);
         let trigger_span = items[first].start..items[last].end;
+        // A verb chain ("persuade allies to stop using Huawei"): the words between the trigger
+        // and the "to" that leads on to the object are the intermediary.
+        let intermediary = match (rule, object.chain_to) {
+            ("svo", Some(to)) if to > last + 1 => Some(items[last + 1].start..items[to - 1].end),
+            _ => None,
+        };
         for (si, s) in subject.args.iter().enumerate() {
             for (oi, o) in object.args.iter().enumerate() {
                 if s.entity == o.entity {
@@ -370,6 +551,7 @@ impl Relater {
                     subject: *s,
                     object: *o,
                     trigger: trigger_span.clone(),
+                    intermediary: intermediary.clone(),
                     negated,
                     modality,
                     rule,
@@ -386,6 +568,135 @@ impl Relater {
     }
 }
 
+/// "China and Russia met", "Israel and Lebanon renewed talks": the first member of a
+/// coordinated subject relates to each of the others (rule `reciprocal`).
+fn emit_reciprocal(
+    text: &str,
+    items: &[Item],
+    first: usize,
+    last: usize,
+    predicate: PredicateId,
+    group: &Side,
+    out: &mut Vec<Relation>,
+) {
+    // The group must be the clause's subject, right before its verb: not "met with Germany,
+    // Japan, and Italy, and are considering offering …".
+    let group_end = group.args.iter().map(|a| a.end).max().unwrap_or(0);
+    let between = items[..first].iter().filter(|it| it.start >= group_end);
+    let mut words = 0;
+    for it in between {
+        match it.kind {
+            Kind::Punct(_) => return,
+            Kind::Word => words += 1,
+            Kind::Entity { .. } => {}
+        }
+    }
+    if words > 3 {
+        return;
+    }
+    let head = group.args[0];
+    let subject_end = group.args.iter().map(|a| a.end).max().unwrap_or(0);
+    let negated = negated(text, items, first, subject_end);
+    let modality = modality(text, items, first, head.start);
+    for (k, other) in group.args.iter().enumerate().skip(1) {
+        out.push(Relation {
+            predicate,
+            subject: head,
+            object: *other,
+            trigger: items[first].start..items[last].end,
+            intermediary: None,
+            negated,
+            modality,
+            rule: "reciprocal",
+            confidence: confidence(
+                "reciprocal",
+                group.distance,
+                0,
+                k - 1,
+                head.coreference || other.coreference,
+            ),
+        });
+    }
+}
+
+/// "Russia said that Sudan must return the helicopter": a demand without a demand verb (rule
+/// `said-must`), as the `urge` predicate when the table has it.
+fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>) {
+    let Some(urge) = ontology.find("urge") else {
+        return;
+    };
+    for k in 1..items.len() {
+        if !word_in(text, &items[k], &["must", "should"]) {
+            continue;
+        }
+        let Some(target) = arg(&items[k - 1]) else {
+            continue;
+        };
+        // Back over an optional "that" to a speech verb with its subject.
+        let mut v = k - 1;
+        if v > 0 && is_word(text, &items[v - 1], "that") {
+            v -= 1;
+        }
+        if v == 0 || !word_in(text, &items[v - 1], SPEECH_VERBS) {
+            continue;
+        }
+        let Some(speaker) = side_left(text, items, v - 1).0 else {
+            continue;
+        };
+        if speaker.distance > 4 {
+            continue;
+        }
+        for s in &speaker.args {
+            if s.entity == target.entity {
+                continue;
+            }
+            out.push(Relation {
+                predicate: urge,
+                subject: *s,
+                object: target,
+                trigger: items[v - 1].start..items[k].end,
+                intermediary: None,
+                negated: false,
+                modality: Modality::Asserted,
+                rule: "said-must",
+                confidence: confidence("said-must", speaker.distance, 0, 0, s.coreference),
+            });
+        }
+    }
+}
+
+/// Verbs that report what an actor says.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "insisted", "insists", "declared", "declares", "stated", "states", "demanded",
+    "warned", "argued", "argues",
+];
+
+/// Cooperative PLOVER categories: announcing one of these ("will support", "is ready to
+/// send aid", "offered to withdraw") is CAMEO's 03 "express intent to cooperate", which PLOVER
+/// files under AGREE.
+const COOPERATIVE: &[&str] = &[
+    "SUPPORT",
+    "AID",
+    "COOPERATE",
+    "CONSULT",
+    "RETREAT",
+    "CONCEDE",
+];
+
+/// The CAMEO code and PLOVER category of a relation: its predicate's, except that a planned
+/// cooperative act is coded as an intent to cooperate (CAMEO 03, PLOVER AGREE), as event
+/// coders do.
+pub fn event_codes(
+    predicate: &ontology::Predicate,
+    modality: Modality,
+) -> (Option<&str>, Option<&str>) {
+    let plover = predicate.plover.as_deref();
+    if modality == Modality::Planned && plover.is_some_and(|p| COOPERATIVE.contains(&p)) {
+        return (Some("03"), Some("AGREE"));
+    }
+    (predicate.cameo.as_deref(), plover)
+}
+
 /// The documented confidence: a rule's base, less 0.03 for each word beyond two between the
 /// trigger and each side, 0.05 for each coordinated member beyond the first, and a quarter off
 /// through coreference; clamped to 0.05..=0.99 and rounded to two decimals.
@@ -399,6 +710,9 @@ pub fn confidence(
     let base = match rule {
         "svo" => 0.9,
         "passive-by" => 0.85,
+        "nominal" => 0.8,
+        "reciprocal" => 0.8,
+        "said-must" => 0.7,
         _ => 0.75,
     };
     let far = subject_distance.saturating_sub(2) + object_distance.saturating_sub(2);
@@ -433,6 +747,7 @@ fn arg(item: &Item) -> Option<Arg> {
         Kind::Entity {
             entity,
             coreference,
+            actor: true,
             ..
         } => Some(Arg {
             entity,
@@ -461,10 +776,7 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
         if found.is_none()
             && let Some(a) = arg(it)
         {
-            let mut side = Side {
-                args: vec![a],
-                distance: words,
-            };
+            let mut side = Side::new(a, words);
             // Extend to coordinated members further left.
             let mut j = k;
             loop {
@@ -479,7 +791,7 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
                     m.checked_sub(1).and_then(|p| arg(&items[p])),
                 ) {
                     (true, Some(a)) => {
-                        side.args.insert(0, a);
+                        side.add(a, true);
                         j = m - 1;
                     }
                     _ => break,
@@ -513,23 +825,19 @@ fn relative_antecedent(text: &str, items: &[Item], k: usize, words: usize) -> Op
         && k >= 2
         && matches!(items[k - 1].kind, Kind::Punct(','));
     let a = arg(items.get(k.wrapping_sub(2))?)?;
-    relative.then(|| Side {
-        args: vec![a],
-        distance: words + 2,
-    })
+    relative.then(|| Side::new(a, words + 2))
 }
 
 /// The nearest entity group right of `from`, within `window` words.
 fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<Side> {
     let mut words = 0;
     let mut k = from;
+    let mut chain_to = None;
     while k < items.len() && words <= window {
         let it = &items[k];
         if let Some(a) = arg(it) {
-            let mut side = Side {
-                args: vec![a],
-                distance: words,
-            };
+            let mut side = Side::new(a, words);
+            side.chain_to = chain_to;
             let mut j = k;
             loop {
                 let mut m = j + 1;
@@ -540,7 +848,7 @@ fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<
                 }
                 match (saw_conjunction, items.get(m).and_then(arg)) {
                     (true, Some(a)) => {
-                        side.args.push(a);
+                        side.add(a, false);
                         j = m;
                     }
                     _ => break,
@@ -550,6 +858,9 @@ fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<
         }
         if is_barrier(text, it) {
             return None;
+        }
+        if chain_to.is_none() && is_word(text, it, "to") {
+            chain_to = Some(k);
         }
         if matches!(it.kind, Kind::Word) {
             words += 1;
@@ -574,6 +885,13 @@ fn preceded_by_be(text: &str, items: &[Item], first: usize) -> bool {
         }
     }
     false
+}
+
+/// Is a nominal trigger undone by a word just before it ("lifted the ban on")?
+fn preceded_by_undoing(text: &str, items: &[Item], first: usize) -> bool {
+    items[first.saturating_sub(3)..first]
+        .iter()
+        .any(|it| word_in(text, it, UNDOING))
 }
 
 /// A negation between the subject and the trigger, or right before the trigger.
@@ -656,6 +974,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                     entity: m.entity,
                     form: m.form,
                     coreference: false,
+                    actor: m.form != Form::Demonym || m.role.is_some(),
                 },
             });
             while iter.peek().is_some_and(|&(o, _)| base + o < m.end) {
@@ -701,7 +1020,33 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
         });
         iter.next();
     }
+    share_demonym_roles(text, &mut out);
     out
+}
+
+/// "Hungarian and Romanian officials": a demonym coordinated with one that has a state role
+/// is an actor too.
+fn share_demonym_roles(text: &str, items: &mut [Item]) {
+    for k in (0..items.len().saturating_sub(2)).rev() {
+        let next_is_actor = matches!(
+            items[k + 2].kind,
+            Kind::Entity {
+                form: Form::Demonym,
+                actor: true,
+                ..
+            }
+        );
+        if next_is_actor
+            && is_conjunction(text, &items[k + 1])
+            && let Kind::Entity {
+                form: Form::Demonym,
+                actor,
+                ..
+            } = &mut items[k].kind
+        {
+            *actor = true;
+        }
+    }
 }
 
 /// Replaces "the [Demonym] noun" descriptions with the entity they refer to, when the article
@@ -759,6 +1104,7 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
                     entity,
                     form: Form::Name,
                     coreference: true,
+                    actor: true,
                 },
             };
             items.splice(k..=head, [item]);
@@ -780,6 +1126,7 @@ mod tests {
         DEU\tcountry\tGermany\t\t\tDEU\n\
         JPN\tcountry\tJapan\t\t\tJPN\n\
         ITA\tcountry\tItaly\t\t\tITA\n\
+        HUN\tcountry\tHungary\t\tHungarian\tHUN\n\
         hw\tcompany\tHuawei\t\t\tCHN\n\
         zte\tcompany\tZTE\t\t\tCHN\n\
         sam\tcompany\tSamsung\t\t\tKOR\n\
@@ -900,11 +1247,63 @@ mod tests {
                 "China accused the US of banning Huawei.",
                 &["CHN accuse USA svo", "USA ban hw svo"],
             ),
-            ("US pressure on China grew.", &["USA pressure CHN svo"]),
+            ("US pressure on China grew.", &["USA pressure CHN nominal"]),
+            ("China's ban on Apple hurt sales.", &["CHN ban apl nominal"]),
+            (
+                "US sanctions against Russia and China",
+                &["USA sanction RUS nominal", "USA sanction CHN nominal"],
+            ),
+            (
+                "Japan imposed a new ban on Samsung.",
+                &["JPN ban sam nominal"],
+            ),
+            ("Japan lifted its ban on Samsung.", &[]),
+            ("A ban on Samsung was debated in Japan.", &[]),
+            (
+                "China and Russia met on Monday.",
+                &["CHN meet RUS reciprocal"],
+            ),
+            (
+                "Germany and Italy renewed talks.",
+                &["DEU meet ITA reciprocal"],
+            ),
+            ("China met on Monday.", &[]),
+            (
+                "Russia said that Japan must return the ship.",
+                &["RUS urge JPN said-must"],
+            ),
+            ("Russia said Japan returned the ship.", &[]),
+            ("Chinese officials accused Japan.", &["CHN accuse JPN svo"]),
+            ("Chinese consumers accused Japan.", &[]),
+            ("Iran threatened to shell Iraqi towns.", &[]),
+            (
+                "Hungarian and Russian officials sued Apple.",
+                &["HUN sue apl svo", "RUS sue apl svo"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(relate(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn verb_chain_keeps_the_intermediary() {
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t.tsv", DICT).unwrap();
+        let d = b.build();
+        let m = Matcher::new(&d);
+        let r = Relater::new(Ontology::defaults());
+        let text = "The US government is attempting to persuade allies to stop using Huawei gear.";
+        let mut mentions = Vec::new();
+        m.find_into(text, &mut mentions);
+        let ctx = Context {
+            mentions: &mentions,
+            dominant_country: None,
+        };
+        let mut out = Vec::new();
+        r.relate_into(&d, text, 0..text.len(), &mentions, &ctx, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].intermediary.clone().unwrap()], "allies");
     }
 
     #[test]

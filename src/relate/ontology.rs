@@ -24,11 +24,15 @@ pub struct Predicate {
     pub id: String,
     pub cameo: Option<String>,
     pub plover: Option<String>,
+    /// "China and Russia met": with no object, coordinated subjects relate to each other.
+    pub symmetric: bool,
 }
 
-/// The grammatical form a trigger word was found in; passives need the participle.
+/// The grammatical form a trigger word was found in; passives need the participle, and nouns
+/// take their own rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerbForm {
+pub enum WordForm {
+    Noun,
     Base,
     ThirdPerson,
     Past,
@@ -37,9 +41,9 @@ pub enum VerbForm {
     Gerund,
 }
 
-impl VerbForm {
+impl WordForm {
     pub fn can_be_participle(self) -> bool {
-        matches!(self, VerbForm::Participle | VerbForm::PastOrParticiple)
+        matches!(self, WordForm::Participle | WordForm::PastOrParticiple)
     }
 }
 
@@ -49,7 +53,7 @@ pub struct Trigger {
     pub predicate: PredicateId,
     /// The words after the first ("on" in "spy on"), lowercase.
     pub rest: Vec<String>,
-    pub form: VerbForm,
+    pub form: WordForm,
 }
 
 /// Predicates and their triggers. Fixed once built.
@@ -73,6 +77,14 @@ impl Ontology {
 
     pub fn predicate(&self, id: PredicateId) -> &Predicate {
         &self.predicates[id as usize]
+    }
+
+    /// Looks a predicate up by id.
+    pub fn find(&self, id: &str) -> Option<PredicateId> {
+        self.predicates
+            .iter()
+            .position(|p| p.id == id)
+            .map(|p| p as PredicateId)
     }
 
     /// Triggers whose first word is `lower` (already lowercase).
@@ -111,7 +123,16 @@ impl Ontology {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             let Some(cols) = &header else {
                 for (k, f) in fields.iter().enumerate() {
-                    if !["predicate", "cameo", "plover", "verbs"].contains(f) {
+                    if ![
+                        "predicate",
+                        "cameo",
+                        "plover",
+                        "symmetric",
+                        "verbs",
+                        "nouns",
+                    ]
+                    .contains(f)
+                    {
                         return Err(err(line_no, k + 1, format!("unknown column {f:?}")));
                     }
                 }
@@ -146,6 +167,7 @@ impl Ontology {
                         id: id.to_string(),
                         cameo: non_empty(get("cameo")),
                         plover: non_empty(get("plover")),
+                        symmetric: get("symmetric") == "yes",
                     });
                     self.predicates.len() - 1
                 }
@@ -158,11 +180,59 @@ impl Ontology {
                 self.add_verb(p, verb)
                     .map_err(|m| err(line_no, 1, format!("verb {verb:?}: {m}")))?;
             }
+            for noun in get("nouns")
+                .split('|')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+            {
+                self.add_noun(p, noun)
+                    .map_err(|m| err(line_no, 1, format!("noun {noun:?}: {m}")))?;
+            }
         }
         for list in self.triggers.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.rest.len()));
         }
         Ok(())
+    }
+
+    /// A nominal trigger: `noun[/plural] preposition…` ("ban on", "sanction/sanctions against").
+    fn add_noun(&mut self, predicate: PredicateId, spec: &str) -> Result<(), String> {
+        let mut words = spec.split_whitespace();
+        let head = words.next().ok_or("empty")?.to_lowercase();
+        let rest: Vec<String> = words.map(str::to_lowercase).collect();
+        if rest.is_empty() && !self.predicates[predicate as usize].symmetric {
+            return Err(
+                "a noun needs the preposition that introduces its object (or a symmetric predicate)"
+                    .into(),
+            );
+        }
+        let mut parts = head.split('/');
+        let singular = parts.next().unwrap_or_default().to_string();
+        if singular.is_empty() || !singular.chars().all(char::is_alphabetic) {
+            return Err("the noun must be letters".into());
+        }
+        let plural = parts
+            .next()
+            .map_or_else(|| plural_of(&singular), str::to_string);
+        for word in [singular, plural] {
+            self.push(word, predicate, rest.clone(), WordForm::Noun);
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, word: String, predicate: PredicateId, rest: Vec<String>, form: WordForm) {
+        self.longest_first_word = self.longest_first_word.max(word.len());
+        let list = self.triggers.entry(word).or_default();
+        if !list
+            .iter()
+            .any(|x| x.predicate == predicate && x.rest == rest && x.form == form)
+        {
+            list.push(Trigger {
+                predicate,
+                rest,
+                form,
+            });
+        }
     }
 
     fn add_verb(&mut self, predicate: PredicateId, spec: &str) -> Result<(), String> {
@@ -177,21 +247,26 @@ impl Ontology {
         let past = parts.next().map(str::to_string);
         let participle = parts.next().map(str::to_string).or_else(|| past.clone());
         for (word, form) in inflect(&lemma, past.as_deref(), participle.as_deref()) {
-            self.longest_first_word = self.longest_first_word.max(word.len());
-            let list = self.triggers.entry(word).or_default();
-            let t = Trigger {
-                predicate,
-                rest: rest.clone(),
-                form,
-            };
-            if !list
-                .iter()
-                .any(|x| x.predicate == predicate && x.rest == t.rest && x.form == form)
-            {
-                list.push(t);
-            }
+            self.push(word, predicate, rest.clone(), form);
         }
         Ok(())
+    }
+}
+
+/// The regular plural of a noun: ban → bans, embargo → embargoes, inquiry → inquiries.
+pub fn plural_of(noun: &str) -> String {
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut chars = noun.chars().rev();
+    let (last, before) = (chars.next(), chars.next());
+    if last == Some('y') && before.is_some_and(|c| !vowel(c)) {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| noun.ends_with(e))
+    {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
     }
 }
 
@@ -201,10 +276,9 @@ pub fn inflect(
     lemma: &str,
     past: Option<&str>,
     participle: Option<&str>,
-) -> Vec<(String, VerbForm)> {
+) -> Vec<(String, WordForm)> {
     let stem_ing;
     let regular_past;
-    let third;
     let vowel = |c: char| "aeiou".contains(c);
     let chars: Vec<char> = lemma.chars().collect();
     let n = chars.len();
@@ -228,28 +302,19 @@ pub fn inflect(
         stem_ing = format!("{lemma}ing");
         regular_past = format!("{lemma}ed");
     }
-    if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
-        third = format!("{}ies", &lemma[..lemma.len() - 1]);
-    } else if ["s", "x", "z", "ch", "sh", "o"]
-        .iter()
-        .any(|e| lemma.ends_with(e))
-    {
-        third = format!("{lemma}es");
-    } else {
-        third = format!("{lemma}s");
-    }
+    let third = plural_of(lemma);
     let mut out = vec![
-        (lemma.to_string(), VerbForm::Base),
-        (third, VerbForm::ThirdPerson),
-        (stem_ing, VerbForm::Gerund),
+        (lemma.to_string(), WordForm::Base),
+        (third, WordForm::ThirdPerson),
+        (stem_ing, WordForm::Gerund),
     ];
     match (past, participle) {
-        (None, _) => out.push((regular_past, VerbForm::PastOrParticiple)),
-        (Some(p), Some(pp)) if p == pp => out.push((p.to_string(), VerbForm::PastOrParticiple)),
+        (None, _) => out.push((regular_past, WordForm::PastOrParticiple)),
+        (Some(p), Some(pp)) if p == pp => out.push((p.to_string(), WordForm::PastOrParticiple)),
         (Some(p), pp) => {
-            out.push((p.to_string(), VerbForm::Past));
+            out.push((p.to_string(), WordForm::Past));
             if let Some(pp) = pp {
-                out.push((pp.to_string(), VerbForm::Participle));
+                out.push((pp.to_string(), WordForm::Participle));
             }
         }
     }
@@ -317,6 +382,28 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn plurals() {
+        for (n, p) in [
+            ("ban", "bans"),
+            ("embargo", "embargoes"),
+            ("inquiry", "inquiries"),
+            ("crackdown", "crackdowns"),
+            ("tax", "taxes"),
+        ] {
+            assert_eq!(plural_of(n), p);
+        }
+    }
+
+    #[test]
+    fn nouns_need_a_preposition() {
+        let e = Ontology::parse("r.tsv", "predicate\tverbs\tnouns\nban\tban\tban\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.tsv:2:1: noun \"ban\": a noun needs the preposition that introduces its object (or a symmetric predicate)"
+        );
     }
 
     #[test]

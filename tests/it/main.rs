@@ -4,6 +4,7 @@
 mod workdir;
 
 mod determinism;
+mod eval;
 mod extract;
 mod json;
 mod rejects;

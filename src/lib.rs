@@ -35,9 +35,12 @@
 pub mod article;
 pub mod dictionary;
 pub mod eval;
+pub mod extracted;
+pub mod graph;
 pub mod input;
 pub mod matcher;
 pub mod pipeline;
 pub mod record;
 pub mod relate;
 pub mod segment;
+pub mod stats;

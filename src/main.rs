@@ -21,6 +21,11 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Score extraction against gold data: precision, recall, F1.
     Eval(cmd::eval::Args),
+    /// Statistics across extract output (entities, relations, pairs, periods, sources); merge
+    /// saved statistics.
+    Stats(cmd::stats::Args),
+    /// Export extract output as a knowledge graph (Neo4j CSV, N-Triples, GraphML, JSON lines).
+    Graph(cmd::graph::Args),
 }
 
 fn main() {
@@ -28,6 +33,8 @@ fn main() {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
     };
     let code = match result {
         Ok(code) => code,

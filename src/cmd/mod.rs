@@ -3,6 +3,8 @@
 
 pub mod eval;
 pub mod extract;
+pub mod graph;
+pub mod stats;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

@@ -6,5 +6,7 @@ mod workdir;
 mod determinism;
 mod eval;
 mod extract;
+mod graph;
 mod json;
 mod rejects;
+mod stats;

@@ -918,10 +918,21 @@ def build_companies(src, common_words, absorbed_intl):
                 continue
             keep.append(f)
         if not keep:
-            keep = [e.get("registrant") or e["name"]]
+            # Every form was dropped: keep the full name, title-cased (an ALL-CAPS form would
+            # match only in capitals headlines), unless it is a single English word by itself
+            # ("ORANGE"): such a company needs a curated row with a longer form.
+            full = e.get("registrant") or e["name"]
+            full = smart_title(full) if not has_lower(full) else full
+            if " " not in full and full.lower() in common_words:
+                e["drop"] = True
+                stats["company dropped: its only name is a common word"] += 1
+                continue
+            keep = [full]
         if e["name"] not in keep:
             e["name"] = keep[0]
         e["aliases"] = [f for f in keep if f != e["name"]]
+    for id_ in [i for i, e in ents.items() if e.get("drop")]:
+        del ents[id_]
     if os.environ.get("GEN_DEBUG"):
         print("first-word drops:", " | ".join(sorted(dropped_first)))
     return ents, stats
@@ -974,7 +985,8 @@ def read_shared():
         if len(ids) < 2 or ids != sorted(ids):
             raise SystemExit("curated/shared_forms.tsv:%d: list two or more ids, the first choice first and "
                              "in id order (the loader takes the first line)" % r["_line"])
-        out[r["file"]][key(r["form"])] = ids
+        for f in split_list(r["form"]):
+            out[r["file"]][key(f)] = ids
     return out, rows
 
 
@@ -985,8 +997,8 @@ def add_shared(ents, which, rows):
         for id_ in split_list(r["ids"]):
             if id_ not in ents:
                 raise SystemExit("curated/shared_forms.tsv:%d: unknown id %s" % (r["_line"], id_))
-            ents[id_][r["field"]].append(r["form"])
-            ents[id_]["trusted"].add(r["form"])
+            ents[id_][r["field"]] += split_list(r["form"])
+            ents[id_]["trusted"].update(split_list(r["form"]))
 
 
 def finalize(ents, blocked=None, label="", shared=None):

@@ -21,6 +21,8 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Score extraction against gold data: precision, recall, F1.
     Eval(cmd::eval::Args),
+    /// Check dictionary files, or explain which entries match a text and why.
+    Dict(cmd::dict::Args),
     /// Statistics across extract output (entities, relations, pairs, periods, sources); merge
     /// saved statistics.
     Stats(cmd::stats::Args),
@@ -33,6 +35,7 @@ fn main() {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Dict(args) => cmd::dict::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Graph(args) => cmd::graph::run(args),
     };

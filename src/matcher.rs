@@ -244,6 +244,101 @@ impl Matcher {
     pub fn alias(&self, m: &Mention) -> &str {
         &self.groups[m.group as usize].text
     }
+
+    /// Every candidate the automaton finds in `text`, with the decision taken on it, for tools
+    /// that show why a text was or was not matched (`newsgraph dict explain`). Not for the hot
+    /// path: it runs [`Matcher::find_into`] to know which candidates were kept, so it always
+    /// agrees with it. Candidates come in text order, longest first at one start.
+    pub fn explain(&self, text: &str) -> Vec<Candidate> {
+        let mut kept = Vec::new();
+        self.find_into(text, &mut kept);
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let group = self.pattern_group[m.pattern().as_usize()];
+            let info = &self.groups[group as usize];
+            let found = &text[start..end];
+            let claim = info
+                .claims
+                .iter()
+                .find(|c| accepts(info, c.case, found, text, start, end))
+                .copied();
+            let verdict = if !is_boundary_before(text, start) {
+                Verdict::NoBoundaryBefore
+            } else if !is_boundary_after(text, end) {
+                Verdict::NoBoundaryAfter
+            } else if claim.is_none() {
+                if info.acronym && info.word_like && found == &*info.text {
+                    Verdict::WordInCapitalsLine
+                } else {
+                    Verdict::CaseRejected
+                }
+            } else if kept
+                .iter()
+                .any(|k| (k.start, k.end, k.group) == (start, end, group))
+            {
+                Verdict::Kept
+            } else {
+                Verdict::Overlapped
+            };
+            out.push(Candidate {
+                start,
+                end,
+                group,
+                claim,
+                verdict,
+            });
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
+    }
+
+    /// The text and claims of an alias group, by the index a [`Mention`] or [`Candidate`] holds.
+    pub fn group(&self, group: u32) -> (&str, &[Claim]) {
+        let info = &self.groups[group as usize];
+        (&info.text, &info.claims)
+    }
+}
+
+/// What [`Matcher::explain`] decided about one candidate span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// A letter or digit right before it: inside a word ("ChinaX" has no "China" at its end).
+    NoBoundaryBefore,
+    /// A letter or digit right after it ("Chinaware").
+    NoBoundaryAfter,
+    /// No claim's case policy accepts the text as written ("china", "us").
+    CaseRejected,
+    /// An acronym that is an English word, in a line written in capitals ("HELP US NOW").
+    WordInCapitalsLine,
+    /// Valid, but a leftmost-longer valid candidate overlaps it ("China" in "Bank of China").
+    Overlapped,
+    /// Reported as a mention.
+    Kept,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::NoBoundaryBefore => "no word boundary before",
+            Verdict::NoBoundaryAfter => "no word boundary after",
+            Verdict::CaseRejected => "case policy rejects this spelling",
+            Verdict::WordInCapitalsLine => "an English word in a capitals line",
+            Verdict::Overlapped => "overlapped by a longer match",
+            Verdict::Kept => "kept",
+        }
+    }
+}
+
+/// One candidate span of [`Matcher::explain`]: a byte range, its alias group, the claim whose
+/// case policy accepted it (the entity it would name), and the verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub group: u32,
+    pub claim: Option<Claim>,
+    pub verdict: Verdict,
 }
 
 /// Does `found` (the text at `start..end`) satisfy a claim's case policy on the alias?

@@ -1,6 +1,7 @@
 //! The subcommands, one file each, each with a `run` function; and the plumbing they share
 //! (loading dictionaries, opening output).
 
+pub mod dict;
 pub mod eval;
 pub mod extract;
 pub mod graph;

@@ -3,7 +3,9 @@
 
 mod workdir;
 
+mod ambiguity;
 mod determinism;
+mod dict;
 mod eval;
 mod extract;
 mod graph;

@@ -440,8 +440,7 @@ impl Relater {
                 continue;
             }
             let word = &text[items[i].start..items[i].end];
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lowercase_into(word, &mut lower);
             let found = self.ontology.triggers_for(&lower).iter().find(|t| {
                 t.rest
                     .iter()
@@ -721,6 +720,19 @@ pub fn confidence(
         c *= 0.75;
     }
     (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// `word` in lower case, into a reused buffer. Most words are ASCII, and Unicode lowercasing
+/// char by char was the largest single cost of the relation stage (a fifth of the pipeline on
+/// the Reuters corpus), so ASCII takes a byte-wise path that gives the same result.
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn is_word(text: &str, item: &Item, w: &str) -> bool {
@@ -1304,6 +1316,25 @@ mod tests {
         r.relate_into(&d, text, 0..text.len(), &mentions, &ctx, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].intermediary.clone().unwrap()], "allies");
+    }
+
+    /// The ASCII fast path of `lowercase_into` must agree with Unicode lowercasing.
+    #[test]
+    fn lowercase_into_agrees_with_to_lowercase() {
+        let mut buf = String::from("left over");
+        for word in [
+            "Banned",
+            "SANCTIONS",
+            "spy",
+            "Ünal",
+            "İstanbul",
+            "ΣΟΦΊΑ",
+            "U.S.",
+            "",
+        ] {
+            lowercase_into(word, &mut buf);
+            assert_eq!(buf, word.to_lowercase(), "{word:?}");
+        }
     }
 
     #[test]

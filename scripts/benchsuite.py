@@ -1,0 +1,519 @@
+#!/usr/bin/env python3
+"""newsgraph against its peers and against the limit, in one run on one machine.
+
+In the spirit of ripgrep's benchsuite: the same corpus and the same dictionary go through
+
+  newsgraph       `newsgraph extract` (release build), all cores, and with --threads 1;
+  limit           examples/bare_scan.rs: read, decompress, parse the JSON, run one
+                  aho-corasick automaton of the same aliases, count matches; all cores;
+  spaCy           spacy.blank("en") + an EntityRuler of the aliases as phrase patterns
+                  (attribute LOWER), nlp.pipe;
+  FlashText       KeywordProcessor (case-insensitive), extract_keywords;
+  pyahocorasick   an Automaton of the lowercased aliases over the lowercased text.
+
+twice: with the built-in dictionaries' aliases (names, aliases, demonyms, metonyms columns of
+dictionaries/*.tsv) and with a 100,000-entry dictionary (the built-ins plus generated company
+names, used as `--no-default-dict --dict FOLDER`). Each is timed best of --runs, with its peak
+memory (the child's maximum resident set), and the targets of the performance issue are checked:
+newsgraph >= 50x spaCy and >= 10x FlashText, >= 40% of the limit, 2 threads >= 1.8x 1 thread,
+and peak memory for 1 GB of input within 20% of that for 100 MB.
+
+Timing rules, so that no number flatters newsgraph: newsgraph and the limit are timed end to
+end (process start to exit: loading the dictionary and building the automaton included); the
+Python peers are timed in-process over the scan only (reading and parsing the corpus, matching;
+building their pattern tables is reported apart as "setup"). The Python peers run in one
+process each, as they are normally used; the table also gives newsgraph on one thread for a
+per-core comparison.
+
+Everything it makes goes under target/ (gitignored): a virtual environment with the peers
+(target/benchsuite-venv), the corpora (the Reuters-21578 stories repeated with changed ids) and
+the dictionaries (target/benchsuite/). It needs python3 with venv, cargo, and the corpus at
+../shared/corpora/reuters21578/articles.jsonl.gz (or --corpus).
+
+    python3 scripts/benchsuite.py                  # everything, writes docs/benchmarks.md
+    python3 scripts/benchsuite.py --quick          # one run each, smaller corpus, no 1 GB run
+"""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / "target" / "benchsuite-venv"
+WORK = ROOT / "target" / "benchsuite"
+PEER_PACKAGES = ["spacy==3.8.18", "flashtext==2.7", "pyahocorasick==2.3.1"]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578" / "articles.jsonl.gz"
+BIG_ENTRIES = 100_000
+MB = 1_000_000
+
+
+# ---------------------------------------------------------------------------------------------
+# The peers, run in the virtual environment as `benchsuite.py --run-peer NAME PATTERNS CORPUS`.
+# Each prints one JSON line: articles, bytes, matches, setup_s, scan_s.
+
+
+def read_articles(corpus):
+    """Yields (title + newline + text) per JSON line; counts bytes as read."""
+    with open(corpus, "rb") as f:
+        for line in f:
+            obj = json.loads(line)
+            yield len(line), (obj.get("title") or "") + "\n" + (obj.get("text") or "")
+
+
+def run_peer(name, patterns_path, corpus):
+    aliases = [a for a in Path(patterns_path).read_text(encoding="utf-8").split("\n") if a]
+    t0 = time.perf_counter()
+    if name == "spacy":
+        import spacy
+
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns([{"label": "ENT", "pattern": a} for a in aliases])
+
+        def scan():
+            n_articles = n_bytes = n = 0
+            sizes = []
+
+            def texts():
+                for size, text in read_articles(corpus):
+                    sizes.append(size)
+                    yield text
+
+            for doc in nlp.pipe(texts(), batch_size=256):
+                n += len(doc.ents)
+                n_articles += 1
+            n_bytes = sum(sizes)
+            return n_articles, n_bytes, n
+
+    elif name == "flashtext":
+        from flashtext import KeywordProcessor
+
+        kp = KeywordProcessor(case_sensitive=False)
+        kp.add_keywords_from_list(aliases)
+
+        def scan():
+            n_articles = n_bytes = n = 0
+            for size, text in read_articles(corpus):
+                n += len(kp.extract_keywords(text))
+                n_articles += 1
+                n_bytes += size
+            return n_articles, n_bytes, n
+
+    elif name == "pyahocorasick":
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for i, a in enumerate(aliases):
+            automaton.add_word(a.lower(), i)
+        automaton.make_automaton()
+
+        def scan():
+            n_articles = n_bytes = n = 0
+            for size, text in read_articles(corpus):
+                n += sum(1 for _ in automaton.iter(text.lower()))
+                n_articles += 1
+                n_bytes += size
+            return n_articles, n_bytes, n
+
+    else:
+        raise SystemExit(f"unknown peer {name}")
+    t1 = time.perf_counter()
+    articles, size, matches = scan()
+    t2 = time.perf_counter()
+    print(
+        json.dumps(
+            {
+                "articles": articles,
+                "bytes": size,
+                "matches": matches,
+                "setup_s": t1 - t0,
+                "scan_s": t2 - t1,
+            }
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Preparing: builds, the virtual environment, dictionaries, corpora.
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def cargo_build():
+    log("== cargo build --release (newsgraph, examples/bare_scan)")
+    subprocess.run(
+        ["cargo", "build", "--release", "--bin", "newsgraph", "--example", "bare_scan"],
+        cwd=ROOT,
+        check=True,
+    )
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    target = Path(json.loads(meta.stdout)["target_directory"]) / "release"
+    return target / "newsgraph", target / "examples" / "bare_scan"
+
+
+def ensure_venv():
+    python = VENV / "bin" / "python"
+    probe = "import spacy, flashtext, ahocorasick"
+    if python.exists() and subprocess.run([python, "-c", probe]).returncode == 0:
+        return python
+    log(f"== python peers into {VENV}: {' '.join(PEER_PACKAGES)}")
+    subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+    return python
+
+
+def read_tsv(path):
+    """Rows of a dictionary file as dicts (comments and blank lines skipped)."""
+    header = None
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def aliases_of(row):
+    """Every text newsgraph matches for an entry: name, aliases, demonyms, metonyms."""
+    out = [row["name"]]
+    for col in ("aliases", "demonyms", "metonyms"):
+        out += [a.strip() for a in row.get(col, "").split("|") if a.strip()]
+    return out
+
+
+def patterns_file(path, aliases):
+    """One alias per line, deduplicated; non-ASCII aliases also in capitals, as the matcher's
+    automaton has them (its ASCII case folding misses "TÜRKIYE")."""
+    seen = set()
+    lines = []
+    for a in aliases:
+        for form in (a, a.upper() if not a.isascii() else a):
+            if form not in seen:
+                seen.add(form)
+                lines.append(form)
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def synthetic_name(i):
+    """A pronounceable, unique two-word company name for entry i ("Tavorin Quelmar")."""
+    onsets = ["b", "k", "m", "r", "t", "v", "z", "qu", "d", "l", "p", "s", "n", "h", "f", "g"]
+    nuclei = ["a", "e", "i", "o", "u", "ai", "ou", "ei"]
+
+    def word(n, syllables):
+        w = ""
+        for _ in range(syllables):
+            w += onsets[n % 16] + nuclei[(n // 16) % 8]
+            n //= 128
+        return (w + "n").capitalize()
+
+    return f"{word(i, 3)} {word((i * 2654435761) % (1 << 21), 3)}"
+
+
+def dictionaries():
+    """(label, newsgraph dictionary arguments, patterns file, entries, aliases) for both sizes."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    builtin_files = sorted((ROOT / "dictionaries").glob("*.tsv"))
+    builtin_files = [f for f in builtin_files if f.name != "relations.tsv"]
+    rows = [r for f in builtin_files for r in read_tsv(f)]
+    builtin_aliases = [a for r in rows for a in aliases_of(r)]
+    small = WORK / "aliases-builtin.txt"
+    n_small = patterns_file(small, builtin_aliases)
+
+    big_dir = WORK / "dict-100k"
+    big_dir.mkdir(exist_ok=True)
+    for f in builtin_files:
+        (big_dir / f.name).write_bytes(f.read_bytes())
+    extra = BIG_ENTRIES - len(rows)
+    synthetic = ["id\ttype\tname\taliases\tcountry"]
+    big_aliases = list(builtin_aliases)
+    for i in range(extra):
+        name = synthetic_name(i)
+        synthetic.append(f"syn:{i}\tcompany\t{name} Holdings\t{name}\t")
+        big_aliases += [f"{name} Holdings", name]
+    (big_dir / "zz-synthetic.tsv").write_text("\n".join(synthetic) + "\n", encoding="utf-8")
+    big = WORK / "aliases-100k.txt"
+    n_big = patterns_file(big, big_aliases)
+    return [
+        ("built-in", [], small, len(rows), n_small),
+        ("100,000 entries", ["--no-default-dict", "--dict", str(big_dir)], big, BIG_ENTRIES, n_big),
+    ]
+
+
+def repeated_corpus(source, target_bytes, name):
+    """The source corpus repeated (ids changed: reuters-1~2 …) to at least target_bytes, plain
+    JSON lines under target/benchsuite. Reused when already there."""
+    path = WORK / name
+    if path.exists() and path.stat().st_size >= target_bytes:
+        return path
+    log(f"== writing {path} ({target_bytes // MB} MB)")
+    with gzip.open(source, "rb") if str(source).endswith(".gz") else open(source, "rb") as f:
+        lines = f.read().splitlines()
+    written = 0
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as out:
+        k = 0
+        while written < target_bytes:
+            for line in lines:
+                obj = json.loads(line)
+                if k:
+                    obj["id"] = f"{obj['id']}~{k + 1}"
+                data = json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n"
+                out.write(data)
+                written += len(data)
+            k += 1
+    tmp.rename(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring.
+
+
+def run_measured(cmd, stdout=subprocess.DEVNULL):
+    """Runs cmd; returns (wall seconds, peak RSS in MB, stdout text or None)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    out = proc.stdout.read().decode() if stdout == subprocess.PIPE else None
+    err = proc.stderr.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{err}")
+    return wall, usage.ru_maxrss / 1024, out, err
+
+
+def best_of(runs, measure):
+    """Best (least time) of `runs` calls; also the spread, to report noise."""
+    results = [measure() for _ in range(runs)]
+    times = [r["time_s"] for r in results]
+    best = min(results, key=lambda r: r["time_s"])
+    best["spread"] = (max(times) - min(times)) / min(times) if len(times) > 1 else 0.0
+    best["rss_mb"] = max(r["rss_mb"] for r in results)
+    return best
+
+
+def measure_newsgraph(binary, dict_args, corpus, threads, size, articles):
+    cmd = [binary, "extract", *dict_args, str(corpus)]
+    if threads:
+        cmd += ["--threads", str(threads)]
+    wall, rss, _, err = run_measured(cmd)
+    summary = err.strip().splitlines()[-1] if err.strip() else ""
+    mentions = summary.split("(")[1].split(" mentions")[0] if " mentions" in summary else "?"
+    relations = summary.split("), ")[1].split(" relations")[0] if " relations" in summary else "?"
+    return {
+        "time_s": wall,
+        "setup_s": None,
+        "rss_mb": rss,
+        "bytes": size,
+        "articles": articles,
+        "matches": f"{mentions} mentions, {relations} relations",
+    }
+
+
+def measure_limit(binary, patterns, corpus, threads=None):
+    cmd = [binary, "--patterns", str(patterns), str(corpus)]
+    if threads:
+        cmd += ["--threads", str(threads)]
+    wall, rss, out, _ = run_measured(cmd, stdout=subprocess.PIPE)
+    fields = dict(kv.split("=") for kv in out.split())
+    return {
+        "time_s": wall,
+        "setup_s": None,
+        "rss_mb": rss,
+        "bytes": int(fields["bytes"]),
+        "articles": int(fields["articles"]),
+        "matches": f"{int(fields['matches'])} raw matches",
+    }
+
+
+def measure_peer(python, name, patterns, corpus):
+    cmd = [python, __file__, "--run-peer", name, str(patterns), str(corpus)]
+    _, rss, out, _ = run_measured(cmd, stdout=subprocess.PIPE)
+    r = json.loads(out.strip().splitlines()[-1])
+    return {
+        "time_s": r["scan_s"],
+        "setup_s": r["setup_s"],
+        "rss_mb": rss,
+        "bytes": r["bytes"],
+        "articles": r["articles"],
+        "matches": f"{r['matches']} matches",
+    }
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({model}){mem}, {platform.system()} {platform.release()}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--run-peer", nargs=3, metavar=("NAME", "PATTERNS", "CORPUS"), help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON lines, plain or gzip")
+    ap.add_argument("--mb", type=int, default=40, help="size of the timed corpus, MB (default 40)")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per tool, best kept (default 3)")
+    ap.add_argument("--peers", default="spacy,flashtext,pyahocorasick", help="Python peers to run")
+    ap.add_argument("--no-memory", action="store_true", help="skip the 100 MB / 1 GB memory runs")
+    ap.add_argument("--quick", action="store_true", help="--runs 1 --mb 20 --no-memory")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="Markdown report")
+    args = ap.parse_args()
+    if args.run_peer:
+        run_peer(*args.run_peer)
+        return 0
+    if args.quick:
+        args.runs, args.mb, args.no_memory = 1, 20, True
+    if not args.corpus.exists():
+        raise SystemExit(f"{args.corpus}: no such corpus (give --corpus FILE)")
+
+    newsgraph, bare_scan = cargo_build()
+    python = ensure_venv()
+    dicts = dictionaries()
+    corpus = repeated_corpus(args.corpus, args.mb * MB, f"corpus-{args.mb}mb.jsonl")
+    size = corpus.stat().st_size
+    with open(corpus, "rb") as f:
+        articles = sum(1 for _ in f)
+    peers = [p for p in args.peers.split(",") if p]
+    log(f"== timed corpus: {corpus} ({size / MB:.0f} MB, {articles} articles), best of {args.runs}")
+
+    sections = []
+    verdicts = []
+    for label, dict_args, patterns, entries, n_aliases in dicts:
+        log(f"== dictionary: {label} ({entries} entries, {n_aliases} aliases)")
+        rows = []
+        ng = best_of(args.runs, lambda: measure_newsgraph(newsgraph, dict_args, corpus, None, size, articles))
+        rows.append(("newsgraph extract (all cores)", ng))
+        ng1 = best_of(args.runs, lambda: measure_newsgraph(newsgraph, dict_args, corpus, 1, size, articles))
+        rows.append(("newsgraph extract --threads 1", ng1))
+        ng2 = best_of(args.runs, lambda: measure_newsgraph(newsgraph, dict_args, corpus, 2, size, articles))
+        rows.append(("newsgraph extract --threads 2", ng2))
+        limit = best_of(args.runs, lambda: measure_limit(bare_scan, patterns, corpus))
+        rows.append(("limit: bare scan (all cores)", limit))
+        for p in peers:
+            log(f"   {p}")
+            # The slow peers are run once: their spread is far below the margins measured.
+            runs = args.runs if p != "spacy" else 1
+            rows.append((f"{p} (1 process)", best_of(runs, lambda: measure_peer(python, p, patterns, corpus))))
+        for name, r in rows:
+            r["mbps"] = r["bytes"] / MB / r["time_s"]
+            r["aps"] = r["articles"] / r["time_s"]
+            log(f"   {name}: {r['time_s']:.2f}s {r['mbps']:.1f} MB/s {r['rss_mb']:.0f} MB ({r['matches']})")
+        base = ng["mbps"]
+        table = [
+            "| tool | time (s) | setup (s) | MB/s | articles/s | peak memory (MB) | newsgraph ÷ tool | found |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        ]
+        for name, r in rows:
+            setup = f"{r['setup_s']:.1f}" if r["setup_s"] is not None else "incl."
+            table.append(
+                f"| {name} | {r['time_s']:.2f} | {setup} | {r['mbps']:.1f} | {r['aps']:,.0f} | "
+                f"{r['rss_mb']:.0f} | {base / r['mbps']:.2f}× | {r['matches']} |"
+            )
+        noise = max(r["spread"] for _, r in rows)
+        sections.append(
+            f"### Dictionary: {label} ({entries:,} entries, {n_aliases:,} aliases)\n\n"
+            + "\n".join(table)
+            + f"\n\nLargest spread between runs of one tool: {noise:.0%}.\n"
+        )
+        by = dict(rows)
+        checks = [
+            (f"newsgraph ≥ 50× spaCy ({label})", "spacy (1 process)", 50.0),
+            (f"newsgraph ≥ 10× FlashText ({label})", "flashtext (1 process)", 10.0),
+        ]
+        for what, peer, want in checks:
+            if peer in by:
+                got = base / by[peer]["mbps"]
+                verdicts.append((what, f"{got:.0f}×", got >= want))
+        got = base / limit["mbps"]
+        verdicts.append((f"newsgraph ≥ 40% of the limit ({label})", f"{got:.0%}", got >= 0.40))
+        got = ng2["mbps"] / ng1["mbps"]
+        verdicts.append((f"2 threads ≥ 1.8× 1 thread ({label})", f"{got:.2f}×", got >= 1.8))
+
+    memory = ""
+    if not args.no_memory:
+        label, dict_args = dicts[0][0], dicts[0][1]
+        c100 = repeated_corpus(args.corpus, 100 * MB, "corpus-100mb.jsonl")
+        c1g = repeated_corpus(args.corpus, 1000 * MB, "corpus-1gb.jsonl")
+        rss = {}
+        for name, c in (("100 MB", c100), ("1 GB", c1g)):
+            log(f"== memory: newsgraph on {name}")
+            with open(c, "rb") as f:
+                n = sum(1 for _ in f)
+            rss[name] = measure_newsgraph(newsgraph, dict_args, c, None, c.stat().st_size, n)
+            r = rss[name]
+            r["mbps"] = r["bytes"] / MB / r["time_s"]
+        ratio = rss["1 GB"]["rss_mb"] / rss["100 MB"]["rss_mb"]
+        memory = (
+            "### Memory as the corpus grows (newsgraph, built-in dictionaries, all cores)\n\n"
+            "| input | time (s) | MB/s | peak memory (MB) |\n| --- | ---: | ---: | ---: |\n"
+            + "".join(
+                f"| {k} | {v['time_s']:.1f} | {v['mbps']:.1f} | {v['rss_mb']:.0f} |\n" for k, v in rss.items()
+            )
+            + f"\n1 GB ÷ 100 MB peak memory: {ratio:.2f}.\n"
+        )
+        verdicts.append(("peak memory, 1 GB within 20% of 100 MB", f"{ratio:.2f}×", abs(ratio - 1) <= 0.20))
+
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured by `python3 scripts/benchsuite.py` (see its docstring for the method). Rerun it to",
+        "check them on your machine; on a shared or busy machine, expect the spread noted below.",
+        "",
+        f"Machine: {machine()}. Corpus: the Reuters-21578 stories (`{args.corpus.name}`) repeated with",
+        f"changed ids to {size / MB:.0f} MB of plain JSON lines ({articles:,} articles); best of {args.runs}",
+        "(spaCy: one run). newsgraph and the limit are timed end to end, dictionary loading included;",
+        "the Python peers over their scan only (reading, JSON, matching), their setup apart.",
+        "\"newsgraph ÷ tool\" is newsgraph's throughput on all cores over the tool's. Counts differ",
+        "by design: newsgraph keeps whole-word, case-checked, non-overlapping mentions; the limit and",
+        "pyahocorasick count every raw overlapping hit; spaCy and FlashText their own word matches.",
+        "",
+        *sections,
+        memory,
+        "### Targets",
+        "",
+        "| target | measured | holds |",
+        "| --- | ---: | --- |",
+        *[f"| {w} | {g} | {'yes' if ok else '**no**'} |" for w, g, ok in verdicts],
+        "",
+    ]
+    report = "\n".join(lines)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+    log(f"== written to {args.out}")
+    return 0 if all(ok for _, _, ok in verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -100,6 +100,64 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
+/// Counts the compressed bytes a decoder has consumed (not merely buffered), for
+/// [`BombGuard`].
+struct Consumed<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Consumed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Consumed<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        self.inner.consume(n);
+    }
+}
+
+/// A compressed file may inflate this many times its size before [`BombGuard`] stops it.
+/// News JSON lines compress 3 to 10 times; gzip cannot go past 1032 times, zstd can go much
+/// further. A few megabytes of zeros or blank lines that inflate to gigabytes would otherwise
+/// keep the reader busy for minutes while yielding nothing.
+pub const MAX_INFLATION: u64 = 200;
+
+/// The ratio is only checked after this much output, so that a small, very repetitive file
+/// is never refused.
+const INFLATION_GRACE: u64 = 16 << 20;
+
+/// Stops a decompression bomb: fails with an error once the decompressed output is over
+/// [`INFLATION_GRACE`] and over [`MAX_INFLATION`] times the compressed bytes read.
+struct BombGuard<R> {
+    inner: R,
+    compressed: Arc<AtomicU64>,
+    out: u64,
+}
+
+impl<R: Read> Read for BombGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.out += n as u64;
+        let compressed = self.compressed.load(Ordering::Relaxed).max(1);
+        if self.out > INFLATION_GRACE && self.out / compressed > MAX_INFLATION {
+            return Err(io::Error::other(format!(
+                "decompresses to over {MAX_INFLATION} times its size (a decompression bomb?); \
+                 the rest of the file is not read"
+            )));
+        }
+        Ok(n)
+    }
+}
+
 const COMPRESSED_SUFFIXES: &[&str] = &[".gz", ".gzip", ".zst", ".zstd"];
 const LINE_SUFFIXES: &[&str] = &[".jsonl", ".json", ".ndjson"];
 
@@ -223,19 +281,39 @@ impl Reader {
             line: None,
             message: e.to_string(),
         })?;
+        let compressed = Arc::new(AtomicU64::new(0));
         let lines: Box<dyn BufRead + Send> = if magic.starts_with(&[0x1f, 0x8b]) {
+            let consumed = Consumed {
+                inner: buffered,
+                count: Arc::clone(&compressed),
+            };
             Box::new(BufReader::with_capacity(
                 256 << 10,
-                flate2::bufread::MultiGzDecoder::new(buffered),
+                BombGuard {
+                    inner: flate2::bufread::MultiGzDecoder::new(consumed),
+                    compressed,
+                    out: 0,
+                },
             ))
         } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            let consumed = Consumed {
+                inner: buffered,
+                count: Arc::clone(&compressed),
+            };
             let decoder =
-                zstd::stream::read::Decoder::with_buffer(buffered).map_err(|e| InputError {
+                zstd::stream::read::Decoder::with_buffer(consumed).map_err(|e| InputError {
                     file: name.clone(),
                     line: None,
                     message: e.to_string(),
                 })?;
-            Box::new(BufReader::with_capacity(256 << 10, decoder))
+            Box::new(BufReader::with_capacity(
+                256 << 10,
+                BombGuard {
+                    inner: decoder,
+                    compressed,
+                    out: 0,
+                },
+            ))
         } else {
             Box::new(buffered)
         };

@@ -66,6 +66,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Found>,
     pub relations: Vec<FoundRelation>,
+    /// Sentences whose relations were not all sought or kept: over
+    /// [`MAX_RELATION_SENTENCE_BYTES`], or with more than [`MAX_RELATIONS_PER_SENTENCE`].
+    pub capped_sentences: u32,
 }
 
 impl Extraction {
@@ -73,6 +76,7 @@ impl Extraction {
         self.sentences.clear();
         self.mentions.clear();
         self.relations.clear();
+        self.capped_sentences = 0;
     }
 }
 
@@ -115,6 +119,8 @@ pub struct Summary {
     pub relations: u64,
     pub rejects: u64,
     pub input_errors: u64,
+    /// Sentences where relations were capped (see [`Extraction::capped_sentences`]).
+    pub capped_sentences: u64,
 }
 
 /// What a run tells its caller as it goes; the caller decides whether to go on.
@@ -128,9 +134,22 @@ pub enum Event<'a> {
 }
 
 /// Records per batch: large enough to keep both cores busy, small enough to keep memory flat
-/// and output flowing (a batch is flushed as soon as it is written).
-const BATCH_RECORDS: usize = 512;
+/// and output flowing (a batch is flushed as soon as it is written). [`Pipeline::run_with_batch`]
+/// takes another count; the output is the same for any.
+pub const BATCH_RECORDS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
+
+/// Relations are sought only in sentences up to this length. Every relation carries its
+/// sentence as evidence (docs/output.md), so a run-on "sentence" (a scraped table, 50,000
+/// clauses joined by "and") with n relations costs n times its length in output: one 2 MB
+/// sentence of that kind needed over 20 GB before this limit. The longest sentence of the
+/// 19,043 Reuters stories is 1,303 characters, so real text is not affected.
+pub const MAX_RELATION_SENTENCE_BYTES: usize = 4096;
+
+/// At most this many relations are kept per sentence (the first ones, in the order the rules
+/// give them), so the relation evidence of an article is at most this many times its size.
+/// The most in one Reuters sentence is 12.
+pub const MAX_RELATIONS_PER_SENTENCE: usize = 32;
 
 impl Pipeline {
     pub fn new(dict: Dictionary, ontology: Ontology, options: Options) -> Pipeline {
@@ -223,6 +242,14 @@ impl Pipeline {
                     hi += 1;
                 }
                 found.clear();
+                if sentence.range.len() > MAX_RELATION_SENTENCE_BYTES {
+                    // Only a run-on sentence with two mentions could hold a relation.
+                    if hi - lo >= 2 {
+                        out.capped_sentences += 1;
+                    }
+                    lo = hi;
+                    continue;
+                }
                 self.relater.relate_into(
                     &self.dict,
                     text,
@@ -231,6 +258,10 @@ impl Pipeline {
                     &ctx,
                     &mut found,
                 );
+                if found.len() > MAX_RELATIONS_PER_SENTENCE {
+                    found.truncate(MAX_RELATIONS_PER_SENTENCE);
+                    out.capped_sentences += 1;
+                }
                 out.relations
                     .extend(found.drain(..).map(|relation| FoundRelation {
                         field,
@@ -282,6 +313,7 @@ impl Pipeline {
             mentions: ex.mentions.len() as u64,
             entities: entities.len() as u64,
             relations: ex.relations.len() as u64,
+            capped_sentences: u64::from(ex.capped_sentences),
         })
     }
 
@@ -294,16 +326,32 @@ impl Pipeline {
         opts: &ArticleOptions,
         emit: Emit,
         out: &mut W,
+        on_event: impl FnMut(Event<'_>) -> ControlFlow<()>,
+    ) -> io::Result<Summary> {
+        self.run_with_batch(reader, opts, emit, out, BATCH_RECORDS, on_event)
+    }
+
+    /// Like [`Pipeline::run`], with batches of at most `batch_records` records (at least 1)
+    /// instead of [`BATCH_RECORDS`]. The output does not depend on it; tests use it to check
+    /// that.
+    pub fn run_with_batch<W: Write>(
+        &self,
+        reader: Reader,
+        opts: &ArticleOptions,
+        emit: Emit,
+        out: &mut W,
+        batch_records: usize,
         mut on_event: impl FnMut(Event<'_>) -> ControlFlow<()>,
     ) -> io::Result<Summary> {
+        let batch_records = batch_records.max(1);
         let (tx, rx) = mpsc::sync_channel::<Vec<Result<Raw, InputError>>>(2);
         let producer = std::thread::spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
+            let mut batch = Vec::with_capacity(batch_records);
             let mut bytes = 0;
             for item in reader {
                 bytes += item.as_ref().map_or(0, |r| r.bytes.len());
                 batch.push(item);
-                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                if batch.len() >= batch_records || bytes >= BATCH_BYTES {
                     if tx.send(std::mem::take(&mut batch)).is_err() {
                         return;
                     }
@@ -348,6 +396,7 @@ impl Pipeline {
                         summary.mentions += counts.mentions;
                         summary.entities += counts.entities;
                         summary.relations += counts.relations;
+                        summary.capped_sentences += counts.capped_sentences;
                     }
                     (Ok(raw), Err(reject)) => {
                         summary.rejects += 1;
@@ -381,4 +430,5 @@ pub struct Counts {
     pub mentions: u64,
     pub entities: u64,
     pub relations: u64,
+    pub capped_sentences: u64,
 }

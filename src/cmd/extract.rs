@@ -143,55 +143,57 @@ pub fn run(args: Args) -> Result<i32> {
     let mut articles = 0u64;
     let mut write_error: Option<std::io::Error> = None;
     let mut stopped_by_strict = false;
-    let summary = pipeline.run(reader, &opts, emit, &mut out, |event| {
-        match event {
-            Event::Reject { reject, raw } => {
-                problems += 1;
-                if problems <= SHOWN_PROBLEMS || args.strict {
-                    let line = format!("newsgraph: {reject}");
+    let summary = pipeline
+        .run(reader, &opts, emit, &mut out, |event| {
+            match event {
+                Event::Reject { reject, raw } => {
+                    problems += 1;
+                    if problems <= SHOWN_PROBLEMS || args.strict {
+                        let line = format!("newsgraph: {reject}");
+                        match &bar {
+                            Some(b) => b.println(line),
+                            None => eprintln!("{line}"),
+                        }
+                    }
+                    if let Some(f) = &mut rejects_file
+                        && raw.kind == RawKind::JsonLine
+                        && let Err(e) = f.write_all(&raw.bytes).and_then(|_| f.write_all(b"\n"))
+                    {
+                        write_error = Some(e);
+                        return ControlFlow::Break(());
+                    }
+                    if args.strict {
+                        stopped_by_strict = true;
+                        return ControlFlow::Break(());
+                    }
+                }
+                Event::InputError(e) => {
+                    problems += 1;
+                    let line = format!("newsgraph: {e}");
                     match &bar {
                         Some(b) => b.println(line),
                         None => eprintln!("{line}"),
                     }
+                    if args.strict {
+                        stopped_by_strict = true;
+                        return ControlFlow::Break(());
+                    }
                 }
-                if let Some(f) = &mut rejects_file
-                    && raw.kind == RawKind::JsonLine
-                    && let Err(e) = f.write_all(&raw.bytes).and_then(|_| f.write_all(b"\n"))
-                {
-                    write_error = Some(e);
-                    return ControlFlow::Break(());
-                }
-                if args.strict {
-                    stopped_by_strict = true;
-                    return ControlFlow::Break(());
-                }
-            }
-            Event::InputError(e) => {
-                problems += 1;
-                let line = format!("newsgraph: {e}");
-                match &bar {
-                    Some(b) => b.println(line),
-                    None => eprintln!("{line}"),
-                }
-                if args.strict {
-                    stopped_by_strict = true;
-                    return ControlFlow::Break(());
+                Event::Batch { articles: n } => {
+                    articles += n;
+                    if let Some(b) = &bar {
+                        b.set_position(progress.load(Ordering::Relaxed));
+                        let secs = started.elapsed().as_secs_f64().max(1e-9);
+                        b.set_message(format!(
+                            "{articles} articles ({:.0}/s)",
+                            articles as f64 / secs
+                        ));
+                    }
                 }
             }
-            Event::Batch { articles: n } => {
-                articles += n;
-                if let Some(b) = &bar {
-                    b.set_position(progress.load(Ordering::Relaxed));
-                    let secs = started.elapsed().as_secs_f64().max(1e-9);
-                    b.set_message(format!(
-                        "{articles} articles ({:.0}/s)",
-                        articles as f64 / secs
-                    ));
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    })?;
+            ControlFlow::Continue(())
+        })
+        .context("writing the output")?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -213,11 +215,18 @@ pub fn run(args: Args) -> Result<i32> {
         let secs = started.elapsed().as_secs_f64();
         let bytes = progress.load(Ordering::Relaxed) as f64;
         let hidden = (summary.rejects + summary.input_errors).saturating_sub(SHOWN_PROBLEMS);
-        let more = if hidden > 0 {
+        let mut more = if hidden > 0 {
             format!(" ({hidden} not shown above)")
         } else {
             String::new()
         };
+        if summary.capped_sentences > 0 {
+            // Said only when it happens: run-on sentences are junk in real news.
+            more.push_str(&format!(
+                ", {} run-on sentences with relations capped",
+                summary.capped_sentences
+            ));
+        }
         eprintln!(
             "newsgraph: {} articles, {} entities ({} mentions), {} relations, {} rejects, {} unreadable inputs{more} in {:.2}s ({:.0} articles/s, {:.1} MB/s)",
             summary.articles,

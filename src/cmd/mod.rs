@@ -89,6 +89,12 @@ impl Output {
             let inner = std::mem::replace(&mut self.inner, BufWriter::new(Box::new(io::sink())));
             let file = inner.into_inner().map_err(|e| e.into_error())?;
             drop(file);
+            // Data on disk before the name: after a power cut the final name holds the
+            // whole file, never an empty or partial one (ext4 and xfs may commit a rename
+            // before the data it names).
+            File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .with_context(|| format!("{}: cannot sync", tmp.display()))?;
             std::fs::rename(&tmp, &path)
                 .with_context(|| format!("{}: cannot move into place", path.display()))?;
         }

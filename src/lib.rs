@@ -42,5 +42,6 @@ pub mod matcher;
 pub mod pipeline;
 pub mod record;
 pub mod relate;
+pub mod report;
 pub mod segment;
 pub mod stats;

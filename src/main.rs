@@ -28,6 +28,9 @@ enum Command {
     Stats(cmd::stats::Args),
     /// Export extract output as a knowledge graph (Neo4j CSV, N-Triples, GraphML, JSON lines).
     Graph(cmd::graph::Args),
+    /// One self-contained HTML page of a run: counts, relations over time, top triples with
+    /// evidence, a graph.
+    Report(cmd::report::Args),
 }
 
 fn main() {
@@ -38,6 +41,7 @@ fn main() {
         Command::Dict(args) => cmd::dict::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Graph(args) => cmd::graph::run(args),
+        Command::Report(args) => cmd::report::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ pub mod dict;
 pub mod eval;
 pub mod extract;
 pub mod graph;
+pub mod report;
 pub mod stats;
 
 use std::fs::File;

@@ -15,4 +15,5 @@ mod hostile;
 mod json;
 mod properties;
 mod rejects;
+mod report;
 mod stats;

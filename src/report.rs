@@ -1,0 +1,1020 @@
+//! The HTML report: one self-contained page that shows a run to a person — the run in one
+//! line, relations over time per predicate, the top entities by type, the top
+//! subject → predicate → object triples with their evidence, and a small graph of the top
+//! entities — built from extract output (everything) or from a saved stats document (counts
+//! only: no sentences, so no evidence, and no split by modality).
+//!
+//! This module owns the view model ([`Page`]), its two builders ([`Collector`] over article
+//! records, [`Page::from_stats`] over a stats [`Report`]) and rendering ([`Page::render`]).
+//!
+//! Why these libraries: charts are drawn by `plotters` with its SVG backend — a maintained,
+//! widely used Rust charting crate that needs no JavaScript and no fonts at run time, so the
+//! SVG goes inline into the page and the file opens offline in any browser. The page itself is
+//! a `minijinja` template (templates/report.html, compiled into the binary): Jinja syntax a
+//! reader knows, auto-escaping of every value for `.html` templates (entity names and evidence
+//! sentences are untrusted text), and no build-time code generation. Only the SVG that
+//! plotters made is inserted unescaped (`|safe`); plotters escapes the text it writes into it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use plotters::prelude::*;
+use serde::Serialize;
+
+use crate::extracted::{ArticleRecord, Day};
+use crate::stats::{Options, Report, Stats};
+
+/// Predicates drawn as their own line in the time series; the rest are summed as "other".
+pub const TOP_PREDICATES: usize = 8;
+/// Entities listed per type (country, company, agency, other).
+pub const TOP_ENTITIES: usize = 10;
+/// Triples listed, each with its evidence.
+pub const TOP_TRIPLES: usize = 15;
+/// Evidence sentences kept per triple: the earliest by (day, article id).
+pub const EVIDENCE_PER_TRIPLE: usize = 3;
+/// Entities in the graph.
+pub const GRAPH_NODES: usize = 12;
+/// Edges (subject → object) in the graph at most.
+pub const GRAPH_EDGES: usize = 30;
+/// Negated or not-asserted triples listed apart.
+pub const TOP_APART: usize = 15;
+
+/// The template, compiled into the binary so the command needs no files beside it.
+const TEMPLATE: &str = include_str!("../templates/report.html");
+
+/// Colours for the top predicates, in rank order (a colour-blind-safe qualitative palette,
+/// Okabe–Ito); "other" is grey. The same colour stands for the same predicate in the time
+/// series, the graph and the tables.
+const PALETTE: [(u8, u8, u8); 8] = [
+    (0, 114, 178),
+    (213, 94, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (230, 159, 0),
+    (86, 180, 233),
+    (120, 80, 40),
+    (240, 228, 66),
+];
+const OTHER: (u8, u8, u8) = (150, 150, 150);
+
+/// How a relation was stated. Only asserted relations are counted in the time series, the
+/// top triples and the graph; the others are listed apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Stance {
+    Asserted,
+    Negated,
+    NotAsserted,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Evidence {
+    day: Option<Day>,
+    id: String,
+    sentence: String,
+    /// Byte range of the trigger in `sentence`, when it could be located.
+    trigger: Option<(usize, usize)>,
+    modality: String,
+}
+
+#[derive(Default)]
+struct TripleAcc {
+    count: u64,
+    first: Option<Day>,
+    last: Option<Day>,
+    evidence: Vec<Evidence>,
+}
+
+/// (subject, predicate, object, stance).
+type TripleKey = (String, String, String, Stance);
+
+/// Collects what the page needs from article records, in one pass.
+pub struct Collector {
+    stats: Stats,
+    rejects: u64,
+    asserted_by_day: BTreeMap<Day, BTreeMap<String, u64>>,
+    triples: HashMap<TripleKey, TripleAcc>,
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector::new()
+    }
+}
+
+impl Collector {
+    pub fn new() -> Collector {
+        Collector {
+            stats: Stats::new(Options::default()),
+            rejects: 0,
+            asserted_by_day: BTreeMap::new(),
+            triples: HashMap::new(),
+        }
+    }
+
+    /// Counts a line of the input that was not a usable article record.
+    pub fn reject(&mut self) {
+        self.rejects += 1;
+    }
+
+    /// Adds one article record; an error (a record the statistics refuse) counts as a reject.
+    pub fn add(&mut self, rec: &ArticleRecord) -> Result<(), String> {
+        if let Err(e) = self.stats.add(rec) {
+            self.rejects += 1;
+            return Err(e);
+        }
+        let day = rec.date.as_ref().and_then(Day::of_value);
+        for r in &rec.relations {
+            let stance = if r.negated {
+                Stance::Negated
+            } else if r.modality != "asserted" {
+                Stance::NotAsserted
+            } else {
+                Stance::Asserted
+            };
+            if let (Stance::Asserted, Some(d)) = (stance, day) {
+                *self
+                    .asserted_by_day
+                    .entry(d)
+                    .or_default()
+                    .entry(r.predicate.clone())
+                    .or_default() += 1;
+            }
+            let acc = self
+                .triples
+                .entry((
+                    r.subject.clone(),
+                    r.predicate.clone(),
+                    r.object.clone(),
+                    stance,
+                ))
+                .or_default();
+            acc.count += 1;
+            if let Some(d) = day {
+                acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
+                acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
+            }
+            let ev = Evidence {
+                day,
+                id: rec.id.clone(),
+                trigger: locate_trigger(
+                    &r.sentence.text,
+                    r.trigger.start.saturating_sub(r.sentence.start),
+                    &r.trigger.text,
+                ),
+                sentence: r.sentence.text.clone(),
+                modality: r.modality.clone(),
+            };
+            // Keep the earliest few, undated last, so the choice does not depend on input
+            // order; one sentence per article, so the evidence shows different stories.
+            if acc.evidence.iter().any(|e| e.id == ev.id) {
+                continue;
+            }
+            acc.evidence.push(ev);
+            acc.evidence.sort_by(|a, b| {
+                (a.day.is_none(), a.day, &a.id).cmp(&(b.day.is_none(), b.day, &b.id))
+            });
+            acc.evidence.truncate(EVIDENCE_PER_TRIPLE);
+        }
+        Ok(())
+    }
+
+    /// The page for everything added.
+    pub fn finish(self, source: &str) -> Page {
+        let report = self.stats.report();
+        let names = Names::of(&report);
+        let asserted: u64 = self
+            .triples
+            .iter()
+            .filter(|(k, _)| k.3 == Stance::Asserted)
+            .map(|(_, a)| a.count)
+            .sum();
+        let not_asserted: u64 = self
+            .triples
+            .iter()
+            .filter(|(k, _)| k.3 == Stance::NotAsserted)
+            .map(|(_, a)| a.count)
+            .sum();
+        let mut page = Page::base(&report, source, Some(self.rejects));
+        page.summary.asserted = Some(asserted);
+        page.summary.not_asserted = Some(not_asserted);
+
+        // Predicate ranks by asserted relations: they pick the lines and the colours.
+        let mut by_predicate: BTreeMap<&str, u64> = BTreeMap::new();
+        for ((_, p, _, s), a) in &self.triples {
+            if *s == Stance::Asserted {
+                *by_predicate.entry(p).or_default() += a.count;
+            }
+        }
+        let ranked = rank(by_predicate.into_iter().map(|(p, c)| (p.to_string(), c)));
+        let colours = Colours::new(&ranked);
+
+        // Time series: asserted relations per period and line.
+        let days: Vec<Day> = self.asserted_by_day.keys().copied().collect();
+        let (unit, periods) = periods(&days);
+        let mut lines: Vec<Series> = colours
+            .top
+            .iter()
+            .map(|p| Series::new(p, colours.of(p), periods.len()))
+            .collect();
+        if ranked.len() > colours.top.len() {
+            lines.push(Series::new("other", OTHER, periods.len()));
+        }
+        let index: HashMap<&str, usize> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        for (day, preds) in &self.asserted_by_day {
+            let i = index[unit.key(*day).as_str()];
+            for (p, c) in preds {
+                let line = colours
+                    .top
+                    .iter()
+                    .position(|t| t == p)
+                    .unwrap_or(lines.len() - 1);
+                lines[line].values[i] += c;
+            }
+        }
+        page.timeline = Timeline::new(unit, periods, lines, "asserted relations");
+
+        // Triples: asserted in the main table, the rest apart.
+        let mut rows: Vec<(&TripleKey, &TripleAcc)> = self.triples.iter().collect();
+        rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        let row = |k: &TripleKey, a: &TripleAcc| TripleRow {
+            subject: names.name(&k.0),
+            predicate: k.1.clone(),
+            object: names.name(&k.2),
+            colour: css(colours.of(&k.1)),
+            count: a.count,
+            first: a.first.map(|d| d.to_string()),
+            last: a.last.map(|d| d.to_string()),
+            stance: match k.3 {
+                Stance::Asserted => "asserted",
+                Stance::Negated => "negated",
+                Stance::NotAsserted => "not asserted",
+            },
+            evidence: a.evidence.iter().map(EvidenceRow::of).collect(),
+        };
+        page.triples = rows
+            .iter()
+            .filter(|(k, _)| k.3 == Stance::Asserted)
+            .take(TOP_TRIPLES)
+            .map(|(k, a)| row(k, a))
+            .collect();
+        page.apart = rows
+            .iter()
+            .filter(|(k, _)| k.3 != Stance::Asserted)
+            .take(TOP_APART)
+            .map(|(k, a)| row(k, a))
+            .collect();
+        page.evidence_available = true;
+
+        // Graph: asserted (subject, object, predicate) counts.
+        let edges = self
+            .triples
+            .iter()
+            .filter(|(k, _)| k.3 == Stance::Asserted)
+            .map(|(k, a)| (k.0.clone(), k.2.clone(), k.1.clone(), a.count));
+        page.graph = Graph::new(edges, &names, &colours);
+        page.legend = legend(&colours, ranked.len());
+        page
+    }
+}
+
+/// Finds the trigger in its sentence: at its character offset when the text there matches,
+/// else its first occurrence; `None` when it is not there (the page then marks nothing).
+fn locate_trigger(sentence: &str, char_offset: u64, trigger: &str) -> Option<(usize, usize)> {
+    if trigger.is_empty() {
+        return None;
+    }
+    let at = sentence
+        .char_indices()
+        .nth(char_offset as usize)
+        .map(|(b, _)| b);
+    if let Some(b) = at
+        && sentence[b..].starts_with(trigger)
+    {
+        return Some((b, b + trigger.len()));
+    }
+    sentence.find(trigger).map(|b| (b, b + trigger.len()))
+}
+
+/// Entity id → display name and type.
+struct Names(HashMap<String, (String, String)>);
+
+impl Names {
+    fn of(report: &Report) -> Names {
+        Names(
+            report
+                .entities
+                .iter()
+                .map(|e| (e.id.clone(), (e.name.clone(), e.kind.clone())))
+                .collect(),
+        )
+    }
+    fn name(&self, id: &str) -> String {
+        self.0
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| n.0.clone())
+    }
+}
+
+/// Ranks (key, count) by count descending, then key.
+fn rank(items: impl Iterator<Item = (String, u64)>) -> Vec<(String, u64)> {
+    let mut v: Vec<_> = items.filter(|(_, c)| *c > 0).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+struct Colours {
+    top: Vec<String>,
+}
+
+impl Colours {
+    fn new(ranked: &[(String, u64)]) -> Colours {
+        Colours {
+            top: ranked
+                .iter()
+                .take(TOP_PREDICATES)
+                .map(|(p, _)| p.clone())
+                .collect(),
+        }
+    }
+    fn of(&self, predicate: &str) -> (u8, u8, u8) {
+        self.top
+            .iter()
+            .position(|p| p == predicate)
+            .map_or(OTHER, |i| PALETTE[i % PALETTE.len()])
+    }
+}
+
+fn css(c: (u8, u8, u8)) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+fn legend(colours: &Colours, predicates: usize) -> Vec<LegendItem> {
+    let mut v: Vec<LegendItem> = colours
+        .top
+        .iter()
+        .map(|p| LegendItem {
+            name: p.clone(),
+            colour: css(colours.of(p)),
+        })
+        .collect();
+    if predicates > colours.top.len() {
+        v.push(LegendItem {
+            name: "other".into(),
+            colour: css(OTHER),
+        });
+    }
+    v
+}
+
+/// The period a time series is cut into, chosen by the span of the dates: days up to four
+/// months, weeks up to two years, months beyond — so a line has tens to a few hundred points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+}
+
+impl Unit {
+    pub fn for_span(days: i64) -> Unit {
+        if days <= 120 {
+            Unit::Day
+        } else if days <= 730 {
+            Unit::Week
+        } else {
+            Unit::Month
+        }
+    }
+    fn key(self, d: Day) -> String {
+        match self {
+            Unit::Day => d.to_string(),
+            Unit::Week => d.iso_week(),
+            Unit::Month => d.month_key(),
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+        }
+    }
+}
+
+/// The unit for these days, and every period from the first day to the last (empty periods
+/// included, so gaps show as zero, not as a straight line across).
+fn periods(days: &[Day]) -> (Unit, Vec<String>) {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return (Unit::Day, Vec::new());
+    };
+    let unit = Unit::for_span(last.days_since_epoch() - first.days_since_epoch());
+    let mut out: Vec<String> = Vec::new();
+    let mut d = *first;
+    loop {
+        let k = unit.key(d);
+        if out.last() != Some(&k) {
+            out.push(k);
+        }
+        if d >= *last {
+            break;
+        }
+        d = next_day(d);
+    }
+    (unit, out)
+}
+
+fn next_day(d: Day) -> Day {
+    let leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    let len = match d.month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if d.day < len {
+        Day {
+            day: d.day + 1,
+            ..d
+        }
+    } else if d.month < 12 {
+        Day {
+            month: d.month + 1,
+            day: 1,
+            ..d
+        }
+    } else {
+        Day {
+            year: d.year + 1,
+            month: 1,
+            day: 1,
+        }
+    }
+}
+
+/// One line of the time series.
+#[derive(Clone, Debug, Serialize)]
+pub struct Series {
+    pub name: String,
+    pub colour: String,
+    pub total: u64,
+    pub values: Vec<u64>,
+    #[serde(skip)]
+    rgb: (u8, u8, u8),
+}
+
+impl Series {
+    fn new(name: &str, rgb: (u8, u8, u8), n: usize) -> Series {
+        Series {
+            name: name.into(),
+            colour: css(rgb),
+            total: 0,
+            values: vec![0; n],
+            rgb,
+        }
+    }
+}
+
+/// The time series: its chart and the table behind it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Timeline {
+    pub unit: String,
+    pub what: String,
+    pub periods: Vec<String>,
+    pub series: Vec<Series>,
+    /// Per period: its name and the value of each series.
+    pub rows: Vec<(String, Vec<u64>)>,
+    pub svg: String,
+    /// The period with the most relations, all lines together.
+    pub peak: Option<String>,
+}
+
+impl Timeline {
+    fn new(unit: Unit, periods: Vec<String>, mut series: Vec<Series>, what: &str) -> Timeline {
+        for s in &mut series {
+            s.total = s.values.iter().sum();
+        }
+        let rows: Vec<(String, Vec<u64>)> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), series.iter().map(|s| s.values[i]).collect()))
+            .collect();
+        let peak = rows
+            .iter()
+            .max_by(|a, b| {
+                let (x, y): (u64, u64) = (a.1.iter().sum(), b.1.iter().sum());
+                x.cmp(&y).then_with(|| b.0.cmp(&a.0))
+            })
+            .filter(|r| r.1.iter().sum::<u64>() > 0)
+            .map(|r| r.0.clone());
+        let svg = if periods.is_empty() {
+            String::new()
+        } else {
+            timeline_svg(&periods, &series).unwrap_or_default()
+        };
+        Timeline {
+            unit: unit.name().into(),
+            what: what.into(),
+            periods,
+            series,
+            rows,
+            svg,
+            peak,
+        }
+    }
+}
+
+fn timeline_svg(
+    periods: &[String],
+    series: &[Series],
+) -> Result<String, Box<dyn std::error::Error>> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (1000, 380)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let max = series
+            .iter()
+            .flat_map(|s| s.values.iter().copied())
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let n = periods.len();
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(50)
+            .build_cartesian_2d(0..(n.max(2) - 1), 0..(max + max / 10 + 1))?;
+        chart
+            .configure_mesh()
+            .x_labels(12.min(n))
+            .x_label_formatter(&|i| periods.get(*i).cloned().unwrap_or_default())
+            .y_desc("relations")
+            .label_style(("sans-serif", 14))
+            .light_line_style(RGBColor(235, 235, 235))
+            .draw()?;
+        for s in series {
+            let colour = RGBColor(s.rgb.0, s.rgb.1, s.rgb.2);
+            chart
+                .draw_series(LineSeries::new(
+                    s.values.iter().enumerate().map(|(i, v)| (i, *v)),
+                    colour.stroke_width(2),
+                ))?
+                .label(s.name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 200, 200))
+            .label_font(("sans-serif", 14))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The graph of the top entities: positions computed here, drawn by plotters.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Graph {
+    pub svg: String,
+    pub nodes: Vec<String>,
+    pub edges: Vec<EdgeRow>,
+}
+
+/// One edge of the graph (all asserted relations from subject to object).
+#[derive(Clone, Debug, Serialize)]
+pub struct EdgeRow {
+    pub subject: String,
+    pub object: String,
+    pub count: u64,
+    /// The predicate with most of the relations: the edge's colour.
+    pub predicate: String,
+    pub colour: String,
+}
+
+impl Graph {
+    fn new(
+        triples: impl Iterator<Item = (String, String, String, u64)>,
+        names: &Names,
+        colours: &Colours,
+    ) -> Graph {
+        // (subject, object) → predicate → count; loops (an entity on itself) are left out.
+        let mut pairs: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
+        let mut degree: BTreeMap<String, u64> = BTreeMap::new();
+        for (s, o, p, c) in triples {
+            if s == o {
+                continue;
+            }
+            *degree.entry(s.clone()).or_default() += c;
+            *degree.entry(o.clone()).or_default() += c;
+            *pairs.entry((s, o)).or_default().entry(p).or_default() += c;
+        }
+        let nodes: Vec<String> = rank(degree.into_iter())
+            .into_iter()
+            .take(GRAPH_NODES)
+            .map(|(id, _)| id)
+            .collect();
+        let mut edges: Vec<(String, String, u64, String)> = pairs
+            .into_iter()
+            .filter(|((s, o), _)| nodes.contains(s) && nodes.contains(o))
+            .map(|((s, o), preds)| {
+                let total = preds.values().sum();
+                let top = rank(preds.into_iter()).remove(0).0;
+                (s, o, total, top)
+            })
+            .collect();
+        edges.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+        edges.truncate(GRAPH_EDGES);
+        let svg = if nodes.is_empty() {
+            String::new()
+        } else {
+            graph_svg(&nodes, &edges, names, colours).unwrap_or_default()
+        };
+        Graph {
+            svg,
+            nodes: nodes.iter().map(|n| names.name(n)).collect(),
+            edges: edges
+                .into_iter()
+                .map(|(s, o, count, p)| EdgeRow {
+                    subject: names.name(&s),
+                    object: names.name(&o),
+                    count,
+                    colour: css(colours.of(&p)),
+                    predicate: p,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A radial layout: the most connected entity in the middle, the others on a circle in rank
+/// order; edge width grows with the square root of the count, an arrowhead marks the object.
+fn graph_svg(
+    nodes: &[String],
+    edges: &[(String, String, u64, String)],
+    names: &Names,
+    colours: &Colours,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let (w, h) = (1000i32, 640i32);
+    let (cx, cy, radius) = (w as f64 / 2.0, h as f64 / 2.0, 250.0);
+    let pos: HashMap<&str, (f64, f64)> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let p = if i == 0 {
+                (cx, cy)
+            } else {
+                let a = (i - 1) as f64 / (nodes.len() - 1).max(1) as f64 * std::f64::consts::TAU
+                    - std::f64::consts::FRAC_PI_2;
+                (cx + radius * 1.45 * a.cos(), cy + radius * a.sin())
+            };
+            (id.as_str(), p)
+        })
+        .collect();
+    let max = edges.iter().map(|e| e.2).max().unwrap_or(1) as f64;
+    let node_r = 9.0;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w as u32, h as u32)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let px = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
+        for (s, o, c, p) in edges {
+            let (a, b) = (pos[s.as_str()], pos[o.as_str()]);
+            let rgb = colours.of(p);
+            let colour = RGBColor(rgb.0, rgb.1, rgb.2).mix(0.8);
+            let width = 1.0 + 9.0 * (*c as f64 / max).sqrt();
+            // Two opposite edges would overlap: bend each to its own side a little.
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let (nx, ny) = (-dy / len * 14.0, dx / len * 14.0);
+            let mid = ((a.0 + b.0) / 2.0 + nx, (a.1 + b.1) / 2.0 + ny);
+            // Stop at the object's circle so the arrowhead shows.
+            let (ex, ey) = (b.0 - mid.0, b.1 - mid.1);
+            let el = (ex * ex + ey * ey).sqrt().max(1.0);
+            let tip = (
+                b.0 - ex / el * (node_r + 2.0),
+                b.1 - ey / el * (node_r + 2.0),
+            );
+            root.draw(&PathElement::new(
+                vec![px(a), px(mid), px(tip)],
+                colour.stroke_width(width.round() as u32),
+            ))?;
+            let (ux, uy) = (ex / el, ey / el);
+            let size = 8.0 + width;
+            let back = (tip.0 - ux * size, tip.1 - uy * size);
+            root.draw(&Polygon::new(
+                vec![
+                    px(tip),
+                    px((back.0 - uy * size * 0.5, back.1 + ux * size * 0.5)),
+                    px((back.0 + uy * size * 0.5, back.1 - ux * size * 0.5)),
+                ],
+                colour.filled(),
+            ))?;
+        }
+        let font = ("sans-serif", 16).into_font().color(&BLACK);
+        for id in nodes {
+            let p = pos[id.as_str()];
+            root.draw(&Circle::new(
+                px(p),
+                node_r as i32,
+                RGBColor(40, 40, 40).filled(),
+            ))?;
+            root.draw(&Text::new(
+                names.name(id),
+                (px(p).0 + 12, px(p).1 - 12),
+                font.clone(),
+            ))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The run in one line.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub articles: u64,
+    pub entities: u64,
+    pub relations: u64,
+    /// Asserted, negated and not-asserted relations: only extract output tells modality.
+    pub asserted: Option<u64>,
+    pub negated: u64,
+    pub not_asserted: Option<u64>,
+    /// Input lines that were not article records; unknown for a stats document.
+    pub rejects: Option<u64>,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    pub undated: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityGroup {
+    pub kind: String,
+    pub total: usize,
+    pub rows: Vec<EntityRowView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityRowView {
+    pub id: String,
+    pub name: String,
+    pub articles: u64,
+    pub mentions: u64,
+    pub as_subject: u64,
+    pub as_object: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TripleRow {
+    pub subject: String,
+    pub predicate: String,
+    pub object: String,
+    pub colour: String,
+    pub count: u64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub stance: &'static str,
+    pub evidence: Vec<EvidenceRow>,
+}
+
+/// A sentence cut around its trigger, so the template can mark it without building HTML.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceRow {
+    pub id: String,
+    pub day: Option<String>,
+    pub modality: String,
+    pub before: String,
+    pub trigger: String,
+    pub after: String,
+}
+
+impl EvidenceRow {
+    fn of(e: &Evidence) -> EvidenceRow {
+        let (before, trigger, after) = match e.trigger {
+            Some((a, b)) => (&e.sentence[..a], &e.sentence[a..b], &e.sentence[b..]),
+            None => (e.sentence.as_str(), "", ""),
+        };
+        EvidenceRow {
+            id: e.id.clone(),
+            day: e.day.map(|d| d.to_string()),
+            modality: e.modality.clone(),
+            before: before.into(),
+            trigger: trigger.into(),
+            after: after.into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LegendItem {
+    pub name: String,
+    pub colour: String,
+}
+
+/// Everything the page shows; the template turns it into HTML.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Page {
+    /// What the page was made from ("extract output" or "a stats document").
+    pub source: String,
+    pub summary: Summary,
+    pub timeline: Timeline,
+    pub entity_groups: Vec<EntityGroup>,
+    pub triples: Vec<TripleRow>,
+    pub apart: Vec<TripleRow>,
+    pub graph: Graph,
+    pub legend: Vec<LegendItem>,
+    /// False for a stats document: it holds counts, not sentences.
+    pub evidence_available: bool,
+    pub version: String,
+}
+
+impl Page {
+    /// What both builders share: the summary and the entity tables.
+    fn base(report: &Report, source: &str, rejects: Option<u64>) -> Page {
+        let t = &report.totals;
+        let mut groups: Vec<EntityGroup> = Vec::new();
+        for kind in ["country", "company", "agency"] {
+            groups.push(entity_group(report, kind, |k| k == kind));
+        }
+        let other = entity_group(report, "other", |k| {
+            !["country", "company", "agency"].contains(&k)
+        });
+        if other.total > 0 {
+            groups.push(other);
+        }
+        Page {
+            source: source.into(),
+            summary: Summary {
+                articles: t.articles,
+                entities: t.entities,
+                relations: t.relations,
+                asserted: None,
+                negated: t.negated,
+                not_asserted: None,
+                rejects,
+                first_day: report.days.first().map(|d| d.period.clone()),
+                last_day: report.days.last().map(|d| d.period.clone()),
+                undated: t.undated,
+            },
+            entity_groups: groups,
+            version: env!("CARGO_PKG_VERSION").into(),
+            ..Page::default()
+        }
+    }
+
+    /// The page for a saved stats document: counts only. The time series is one line (the
+    /// document counts relations per period, not per predicate), triples come from the
+    /// (subject, object) pairs without dates, and there is no evidence.
+    pub fn from_stats(report: &Report, source: &str) -> Page {
+        let names = Names::of(report);
+        let mut page = Page::base(report, source, None);
+        let ranked = rank(
+            report
+                .predicates
+                .iter()
+                .map(|p| (p.predicate.clone(), p.relations)),
+        );
+        let colours = Colours::new(&ranked);
+        let days: Vec<Day> = report
+            .days
+            .iter()
+            .filter_map(|d| Day::parse(&d.period))
+            .collect();
+        let (unit, periods) = periods(&days);
+        let rows = match unit {
+            Unit::Day => &report.days,
+            Unit::Week => &report.weeks,
+            Unit::Month => &report.months,
+        };
+        let mut line = Series::new("all relations", OTHER, periods.len());
+        let index: HashMap<&str, usize> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        for r in rows {
+            if let Some(&i) = index.get(r.period.as_str()) {
+                line.values[i] = r.relations;
+            }
+        }
+        page.timeline = Timeline::new(
+            unit,
+            periods,
+            vec![line],
+            "all relations (a stats document does not split them by predicate or modality)",
+        );
+        let mut triples: Vec<(String, String, String, u64)> = report
+            .pairs
+            .iter()
+            .flat_map(|p| {
+                p.predicates
+                    .iter()
+                    .map(|(pred, c)| (p.subject.clone(), p.object.clone(), pred.clone(), *c))
+            })
+            .collect();
+        triples.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.cmp(b)));
+        page.triples = triples
+            .iter()
+            .take(TOP_TRIPLES)
+            .map(|(s, o, p, c)| TripleRow {
+                subject: names.name(s),
+                predicate: p.clone(),
+                object: names.name(o),
+                colour: css(colours.of(p)),
+                count: *c,
+                first: None,
+                last: None,
+                stance: "any",
+                evidence: Vec::new(),
+            })
+            .collect();
+        page.graph = Graph::new(triples.into_iter(), &names, &colours);
+        page.legend = legend(&colours, ranked.len());
+        page.evidence_available = false;
+        page
+    }
+
+    /// The HTML page.
+    pub fn render(&self) -> Result<String, minijinja::Error> {
+        let mut env = minijinja::Environment::new();
+        env.add_template("report.html", TEMPLATE)?;
+        env.get_template("report.html")?
+            .render(minijinja::value::Serde(self))
+    }
+}
+
+fn entity_group(report: &Report, name: &str, keep: impl Fn(&str) -> bool) -> EntityGroup {
+    let all: Vec<_> = report.entities.iter().filter(|e| keep(&e.kind)).collect();
+    EntityGroup {
+        kind: name.into(),
+        total: all.len(),
+        rows: all
+            .iter()
+            .take(TOP_ENTITIES)
+            .map(|e| EntityRowView {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                articles: e.articles,
+                mentions: e.mentions,
+                as_subject: e.as_subject,
+                as_object: e.as_object,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unit_follows_the_span_of_dates() {
+        for (span, unit) in [
+            (0, Unit::Day),
+            (120, Unit::Day),
+            (121, Unit::Week),
+            (730, Unit::Week),
+            (731, Unit::Month),
+        ] {
+            assert_eq!(Unit::for_span(span), unit, "{span}");
+        }
+    }
+
+    #[test]
+    fn periods_include_empty_ones_and_cross_year_ends() {
+        let d = |s| Day::parse(s).unwrap();
+        let (unit, p) = periods(&[d("2023-12-30"), d("2024-01-02")]);
+        assert_eq!(unit, Unit::Day);
+        assert_eq!(p, ["2023-12-30", "2023-12-31", "2024-01-01", "2024-01-02"]);
+        let (unit, p) = periods(&[d("2024-01-01"), d("2024-12-31")]);
+        assert_eq!(unit, Unit::Week);
+        assert_eq!(p.first().unwrap(), "2024-W01");
+        assert_eq!(p.len(), 53);
+        assert_eq!(next_day(d("2024-02-28")), d("2024-02-29"));
+        assert_eq!(next_day(d("2023-02-28")), d("2023-03-01"));
+    }
+
+    #[test]
+    fn the_trigger_is_found_by_character_offset_then_by_text() {
+        for (sentence, offset, trigger, want) in [
+            ("Japan bans chips.", 6, "bans", Some((6, 10))),
+            // Character offsets after a multi-byte character.
+            ("Ça: Japan bans chips.", 10, "bans", Some((11, 15))),
+            // A wrong offset falls back to the first occurrence.
+            ("Japan bans chips.", 0, "bans", Some((6, 10))),
+            ("Japan bans chips.", 6, "sues", None),
+            ("Japan bans chips.", 6, "", None),
+        ] {
+            assert_eq!(
+                locate_trigger(sentence, offset, trigger),
+                want,
+                "{sentence}"
+            );
+        }
+    }
+}

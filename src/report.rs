@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
 
 use crate::extracted::{ArticleRecord, Day};
@@ -91,6 +92,8 @@ pub struct Collector {
     stats: Stats,
     rejects: u64,
     asserted_by_day: BTreeMap<Day, BTreeMap<String, u64>>,
+    /// Asserted (subject, predicate, object) per day: what the busiest period was about.
+    triples_by_day: BTreeMap<Day, BTreeMap<(String, String, String), u64>>,
     triples: HashMap<TripleKey, TripleAcc>,
 }
 
@@ -106,6 +109,7 @@ impl Collector {
             stats: Stats::new(Options::default()),
             rejects: 0,
             asserted_by_day: BTreeMap::new(),
+            triples_by_day: BTreeMap::new(),
             triples: HashMap::new(),
         }
     }
@@ -136,6 +140,12 @@ impl Collector {
                     .entry(d)
                     .or_default()
                     .entry(r.predicate.clone())
+                    .or_default() += 1;
+                *self
+                    .triples_by_day
+                    .entry(d)
+                    .or_default()
+                    .entry((r.subject.clone(), r.predicate.clone(), r.object.clone()))
                     .or_default() += 1;
             }
             let acc = self
@@ -235,6 +245,23 @@ impl Collector {
             }
         }
         page.timeline = Timeline::new(unit, periods, lines, "asserted relations");
+        if let Some(peak) = page.timeline.peak.clone() {
+            let mut in_peak: BTreeMap<&(String, String, String), u64> = BTreeMap::new();
+            for (day, triples) in &self.triples_by_day {
+                if unit.key(*day) == peak {
+                    for (t, c) in triples {
+                        *in_peak.entry(t).or_default() += c;
+                    }
+                }
+            }
+            let mut v: Vec<_> = in_peak.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            page.timeline.peak_triples = v
+                .into_iter()
+                .take(3)
+                .map(|((s, p, o), c)| format!("{} {p} {} ({c})", names.name(s), names.name(o)))
+                .collect();
+        }
 
         // Triples: asserted in the main table, the rest apart.
         let mut rows: Vec<(&TripleKey, &TripleAcc)> = self.triples.iter().collect();
@@ -489,6 +516,8 @@ pub struct Timeline {
     pub svg: String,
     /// The period with the most relations, all lines together.
     pub peak: Option<String>,
+    /// Its most frequent triples, "United States urge Japan (9)" (extract output only).
+    pub peak_triples: Vec<String>,
 }
 
 impl Timeline {
@@ -522,6 +551,7 @@ impl Timeline {
             rows,
             svg,
             peak,
+            peak_triples: Vec::new(),
         }
     }
 }
@@ -671,7 +701,7 @@ fn graph_svg(
             } else {
                 let a = (i - 1) as f64 / (nodes.len() - 1).max(1) as f64 * std::f64::consts::TAU
                     - std::f64::consts::FRAC_PI_2;
-                (cx + radius * 1.45 * a.cos(), cy + radius * a.sin())
+                (cx + radius * 1.3 * a.cos(), cy + radius * a.sin())
             };
             (id.as_str(), p)
         })
@@ -716,7 +746,9 @@ fn graph_svg(
                 colour.filled(),
             ))?;
         }
-        let font = ("sans-serif", 16).into_font().color(&BLACK);
+        // Labels after all edges and nodes, each on a pale box so edges do not cross the
+        // text; on the left half they end at their node, on the right half they start at it,
+        // so no label runs off the picture.
         for id in nodes {
             let p = pos[id.as_str()];
             root.draw(&Circle::new(
@@ -724,11 +756,28 @@ fn graph_svg(
                 node_r as i32,
                 RGBColor(40, 40, 40).filled(),
             ))?;
-            root.draw(&Text::new(
-                names.name(id),
-                (px(p).0 + 12, px(p).1 - 12),
-                font.clone(),
+        }
+        for id in nodes {
+            let p = px(pos[id.as_str()]);
+            let name = names.name(id);
+            let left = (p.0 as f64) < cx - 1.0;
+            let width = (name.chars().count() as f64 * 8.6) as i32 + 8;
+            let (x0, anchor) = if left {
+                (p.0 - 14 - width, HPos::Right)
+            } else {
+                (p.0 + 12, HPos::Left)
+            };
+            let y = p.1 - 16;
+            root.draw(&Rectangle::new(
+                [(x0, y - 11), (x0 + width, y + 11)],
+                WHITE.mix(0.85).filled(),
             ))?;
+            let font = ("sans-serif", 16)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(anchor, VPos::Center));
+            let x = if left { p.0 - 18 } else { p.0 + 16 };
+            root.draw(&Text::new(name, (x, y), font))?;
         }
         root.present()?;
     }

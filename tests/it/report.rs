@@ -166,6 +166,10 @@ fn the_report_of_the_corpus_opens_in_chromium_with_its_sections_and_charts() {
         predicates.len()
     };
     assert_eq!(series, want);
+    assert!(
+        timeline.contains("id=\"peak\""),
+        "the busiest period is named"
+    );
     let chart = &timeline[..timeline.find("</svg>").unwrap()];
     assert_eq!(chart.matches("stroke-width=\"2\"").count(), series);
 

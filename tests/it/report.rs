@@ -281,6 +281,10 @@ fn a_stats_document_gives_the_counts_and_says_evidence_is_unavailable() {
     let from_records = report(&wd, "facts.jsonl", "facts.html");
     assert!(from_stats.contains("Evidence is unavailable"));
     assert!(!from_records.contains("Evidence is unavailable"));
+    // Regression: the stats page said its lines left out negated and not-asserted relations,
+    // which a stats document does not tell apart.
+    assert!(!from_stats.contains("are not in these lines"));
+    assert!(from_records.contains("are not in these lines"));
     let articles = format!("<b id=\"articles\">{}</b>", records.len());
     assert!(from_stats.contains(&articles) && from_records.contains(&articles));
     // The same entity tables either way: they come from the same counts.

@@ -46,7 +46,7 @@ impl EntityType {
         }
     }
 
-    fn parse(s: &str) -> Option<EntityType> {
+    pub fn parse(s: &str) -> Option<EntityType> {
         match s {
             "country" => Some(EntityType::Country),
             "company" => Some(EntityType::Company),

@@ -108,6 +108,8 @@ enum Kind {
         /// ("Chinese officials", "the Israeli army"), not in "Chinese consumers" or "Iraqi
         /// towns".
         actor: bool,
+        /// The mention plays a state role ("the US government"): never a mere modifier.
+        role: bool,
     },
 }
 
@@ -431,7 +433,9 @@ impl Relater {
         out: &mut Vec<Relation>,
     ) {
         let mut items = items(text, range.clone(), mentions);
+        mark_modifiers(&self.ontology, dict, text, &mut items);
         resolve_descriptions(dict, text, &mut items, ctx);
+        let first_new = out.len();
         let mut lower = String::new();
         let mut i = 0;
         while i < items.len() {
@@ -456,6 +460,16 @@ impl Relater {
             i = last + 1;
         }
         said_must(&self.ontology, text, &items, out);
+        // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
+        // from the U.S.".
+        let found = out.split_off(first_new);
+        out.extend(found.into_iter().filter(|r| {
+            let p = self.ontology.predicate(r.predicate);
+            let fits = |types: &[EntityType], e: EntityId| {
+                types.is_empty() || types.contains(&dict.entity(e).kind)
+            };
+            fits(&p.subject_types, r.subject.entity) && fits(&p.object_types, r.object.entity)
+        }));
     }
 
     fn relate_trigger(
@@ -517,7 +531,23 @@ impl Relater {
             (subject, object, rule) = (agent, patient, "passive-by");
         } else {
             let (left, relative) = side_left(text, items, first);
-            let right = side_right(text, items, last + 1, WINDOW_RIGHT);
+            let mut right = side_right(text, items, last + 1, WINDOW_RIGHT);
+            // A gerund right after a name is often a noun ("the Group of Seven meeting in
+            // Washington"): then the object must follow at once ("China and Russia spying on
+            // the President").
+            let gerund_as_noun = trigger.form == WordForm::Gerund
+                && first > 0
+                && matches!(items[first - 1].kind, Kind::Entity { .. });
+            if gerund_as_noun && let Some(r) = &right {
+                let start = r.args[0].start;
+                let direct = items[last + 1..]
+                    .iter()
+                    .take_while(|it| it.start < start)
+                    .all(|it| word_in(text, it, &["the", "a", "an", "its", "their"]));
+                if !direct {
+                    right = None;
+                }
+            }
             match (left, right, relative) {
                 (Some(l), Some(r), _) => (subject, object, rule) = (l, r, "svo"),
                 (Some(l), None, Some(antecedent)) => {
@@ -771,6 +801,11 @@ fn arg(item: &Item) -> Option<Arg> {
     }
 }
 
+/// An entity mention that is not an actor: a demonym or name modifying another noun.
+fn is_bystander(item: &Item) -> bool {
+    matches!(item.kind, Kind::Entity { actor: false, .. })
+}
+
 /// Is `items[k]` a conjunction between coordinated entities ("," "and" "or" "&")?
 fn is_conjunction(text: &str, item: &Item) -> bool {
     matches!(item.kind, Kind::Punct(',') | Kind::Punct('&')) || word_in(text, item, &["and", "or"])
@@ -785,6 +820,11 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
     while k > 0 && words <= WINDOW_LEFT {
         k -= 1;
         let it = &items[k];
+        if found.is_none() && is_bystander(it) {
+            // The nearest noun phrase is about something else ("Iraqi lines", "U.S.
+            // soybeans"): no subject here.
+            return (None, None);
+        }
         if found.is_none()
             && let Some(a) = arg(it)
         {
@@ -868,7 +908,7 @@ fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<
             }
             return Some(side);
         }
-        if is_barrier(text, it) {
+        if is_barrier(text, it) || is_bystander(it) {
             return None;
         }
         if chain_to.is_none() && is_word(text, it, "to") {
@@ -987,6 +1027,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                     form: m.form,
                     coreference: false,
                     actor: m.form != Form::Demonym || m.role.is_some(),
+                    role: m.role.is_some(),
                 },
             });
             while iter.peek().is_some_and(|&(o, _)| base + o < m.end) {
@@ -1034,6 +1075,178 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
     }
     share_demonym_roles(text, &mut out);
     out
+}
+
+/// Words that follow an actor's name without making it a modifier: auxiliaries, prepositions,
+/// conjunctions, determiners and other closed-class words.
+const FUNCTION_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "do",
+    "does",
+    "did",
+    "to",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "after",
+    "before",
+    "since",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "said",
+    "says",
+    "say",
+    "told",
+    "also",
+    "not",
+    "never",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "still",
+    "yet",
+    "alone",
+    "itself",
+    "both",
+    "all",
+    "too",
+    "again",
+    "instead",
+    "there",
+    "here",
+    "while",
+    "when",
+    "if",
+    "so",
+];
+
+/// Irregular verb forms that follow a subject ("China grew", "Japan fell"): not nouns.
+const IRREGULAR_VERBS: &[&str] = &[
+    "grew", "grows", "rose", "rises", "fell", "falls", "made", "makes", "took", "takes", "gave",
+    "gives", "went", "goes", "came", "comes", "saw", "sees", "sold", "sells", "bought", "buys",
+    "won", "wins", "lost", "loses", "held", "holds", "kept", "keeps", "left", "leaves", "led",
+    "leads", "began", "begins", "became", "becomes", "brought", "brings", "found", "finds", "paid",
+    "pays", "put", "puts", "set", "sets", "sent", "sends", "spent", "spends", "stood", "stands",
+    "thought", "thinks", "wrote", "writes", "ran", "runs", "hit", "hits", "cut", "cuts", "let",
+    "lets", "got", "gets", "knew", "knows", "meant", "means", "seems", "remains", "needs", "looks",
+    "appears", "expects", "faces", "plays", "moves", "uses", "calls", "asks", "tells", "shows",
+    "imports", "exports", "produces", "accounts",
+];
+
+/// Marks a country name used as a modifier ("U.S. soybeans", "the Japan market") as not
+/// an actor: the noun after it is what the clause is about. A name followed by a verb,
+/// a function word, punctuation or a capitalised word stays an actor.
+fn mark_modifiers(ontology: &Ontology, dict: &Dictionary, text: &str, items: &mut [Item]) {
+    let mut lower = String::new();
+    for k in 0..items.len().saturating_sub(1) {
+        let Kind::Entity {
+            entity,
+            form: Form::Name | Form::Metonym,
+            coreference: false,
+            actor: true,
+            role: false,
+        } = items[k].kind
+        else {
+            continue;
+        };
+        // A company before a noun is still the party that matters ("stop using Huawei
+        // equipment", "bought IBM shares"); a country before one is a place of origin.
+        if dict.entity(entity).kind != EntityType::Country {
+            continue;
+        }
+        let next = &items[k + 1];
+        if !matches!(next.kind, Kind::Word) {
+            continue;
+        }
+        let word = &text[next.start..next.end];
+        let entity_caps = !text[items[k].start..items[k].end]
+            .chars()
+            .any(char::is_lowercase);
+        let word_caps = !word.chars().any(char::is_lowercase);
+        // In a headline in capitals, case says nothing: judge the word as if lowercase.
+        let lowercase_start = word.chars().next().is_some_and(char::is_lowercase)
+            || (entity_caps && word_caps && word.chars().count() > 2);
+        if !lowercase_start || !word.chars().all(char::is_alphabetic) || word.len() < 3 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let verb_like = lower.ends_with("ed")
+            || lower.ends_with("ly")
+            || lower.ends_with("ing")
+            || [
+                PLANNED,
+                ATTEMPTED,
+                NEGATIONS,
+                REPORTED,
+                SPEECH_VERBS,
+                IRREGULAR_VERBS,
+            ]
+            .iter()
+            .any(|list| list.contains(&lower.as_str()));
+        if verb_like
+            || FUNCTION_WORDS.contains(&lower.as_str())
+            || !ontology.triggers_for(&lower).is_empty()
+        {
+            continue;
+        }
+        if let Kind::Entity { actor, .. } = &mut items[k].kind {
+            *actor = false;
+        }
+    }
 }
 
 /// "Hungarian and Romanian officials": a demonym coordinated with one that has a state role
@@ -1117,6 +1330,7 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
                     form: Form::Name,
                     coreference: true,
                     actor: true,
+                    role: false,
                 },
             };
             items.splice(k..=head, [item]);
@@ -1142,6 +1356,7 @@ mod tests {
         hw\tcompany\tHuawei\t\t\tCHN\n\
         zte\tcompany\tZTE\t\t\tCHN\n\
         sam\tcompany\tSamsung\t\t\tKOR\n\
+        g7\tagency\tGroup of Seven\t\t\tINT\n\
         apl\tcompany\tApple\t\t\tUSA\n";
 
     /// Runs the relation stage on one text and renders its relations as
@@ -1288,6 +1503,17 @@ mod tests {
             ("Chinese officials accused Japan.", &["CHN accuse JPN svo"]),
             ("Chinese consumers accused Japan.", &[]),
             ("Iran threatened to shell Iraqi towns.", &[]),
+            ("Japan sanctioned U.S. soybeans from China.", &[]),
+            ("The Group of Seven meeting in Germany ended.", &[]),
+            (
+                "Samsung will acquire Apple.",
+                &["sam acquire apl planned svo"],
+            ),
+            ("Japan will acquire Samsung.", &[]),
+            (
+                "Apple said that Samsung sued China.",
+                &["sam sue CHN reported svo"],
+            ),
             (
                 "Hungarian and Russian officials sued Apple.",
                 &["HUN sue apl svo", "RUS sue apl svo"],

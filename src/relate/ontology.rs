@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::dictionary::Error;
+use crate::dictionary::{EntityType, Error};
 
 /// The built-in relation table.
 pub const DEFAULT_RELATIONS: (&str, &str) = (
@@ -27,6 +27,10 @@ pub struct Predicate {
     pub plover: Option<String>,
     /// "China and Russia met": with no object, coordinated subjects relate to each other.
     pub symmetric: bool,
+    /// The entity types its subject may have (empty: any). "acquire" takes companies.
+    pub subject_types: Vec<EntityType>,
+    /// The entity types its object may have (empty: any).
+    pub object_types: Vec<EntityType>,
 }
 
 /// The grammatical form a trigger word was found in; passives need the participle, and nouns
@@ -154,6 +158,8 @@ impl Ontology {
                         "cameo",
                         "plover",
                         "symmetric",
+                        "subject",
+                        "object",
                         "verbs",
                         "nouns",
                     ]
@@ -186,6 +192,23 @@ impl Ontology {
                 ));
             }
             let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            let types = |column: &str| -> Result<Vec<EntityType>, Error> {
+                get(column)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| {
+                        EntityType::parse(t).ok_or_else(|| {
+                            err(
+                                line_no,
+                                1,
+                                format!("{column} type {t:?} is not country, company or agency"),
+                            )
+                        })
+                    })
+                    .collect()
+            };
+            let (subject_types, object_types) = (types("subject")?, types("object")?);
             let p = match self.predicates.iter().position(|p| p.id == id) {
                 Some(p) => p,
                 None => {
@@ -194,6 +217,8 @@ impl Ontology {
                         cameo: non_empty(get("cameo")),
                         plover: non_empty(get("plover")),
                         symmetric: get("symmetric") == "yes",
+                        subject_types,
+                        object_types,
                     });
                     self.predicates.len() - 1
                 }

@@ -50,5 +50,8 @@ fn errors_are_listed() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("spurious entity: \"Japan\""), "{text}");
     assert!(text.contains("missed relation: Japan sue China"), "{text}");
-    assert!(text.contains("spurious relation: China sue Japan"), "{text}");
+    assert!(
+        text.contains("spurious relation: China sue Japan"),
+        "{text}"
+    );
 }

@@ -13,10 +13,7 @@ use newsgraph::article::ArticleOptions;
 use newsgraph::input::{RawKind, Reader};
 use newsgraph::pipeline::{Emit, Event, Options, Pipeline};
 
-use super::{DictArgs, Output};
-
-/// How many rejects and input errors are printed one by one before only counting them.
-const SHOWN_PROBLEMS: u64 = 100;
+use super::{DictArgs, Output, SHOWN_PROBLEMS};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\

@@ -5,14 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use newsgraph::extracted::{self, Item, RECORD_LIMIT};
 use newsgraph::graph::Graph;
-use newsgraph::input::Reader;
 
 use super::Output;
-
-/// How many bad records and input errors are printed one by one before only counting them.
-const SHOWN_PROBLEMS: u64 = 100;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -64,38 +59,17 @@ pub fn run(args: Args) -> Result<i32> {
     let mut graph = Graph::new();
     // Evidence is written as records stream by, so it never has to fit in memory.
     let mut evidence = Output::create(Some(&dir.join("evidence.jsonl")))?;
-    let (mut problems, mut bad, mut unreadable, mut records) = (0u64, 0u64, 0u64, 0u64);
-    let mut report = |line: String| {
-        problems += 1;
-        if problems <= SHOWN_PROBLEMS {
-            eprintln!("newsgraph: {line}");
+    let counts = super::for_each_record(&args.inputs, |rec| {
+        if let Err(reason) = graph.add(rec) {
+            return Ok(Err(reason));
         }
-    };
-    for item in Reader::new(&args.inputs, RECORD_LIMIT) {
-        match extracted::parse(item) {
-            Item::Record(rec) => match graph.add(&rec) {
-                Ok(()) => {
-                    records += 1;
-                    for e in Graph::evidence(&rec) {
-                        serde_json::to_writer(&mut evidence, &e)?;
-                        evidence.write_all(b"\n")?;
-                    }
-                }
-                Err(reason) => {
-                    bad += 1;
-                    report(format!("record {:?}: {reason}", rec.id));
-                }
-            },
-            Item::Bad(b) => {
-                bad += 1;
-                report(b.to_string());
-            }
-            Item::Unreadable(e) => {
-                unreadable += 1;
-                report(e.to_string());
-            }
+        for e in Graph::evidence(rec) {
+            serde_json::to_writer(&mut evidence, &e)?;
+            evidence.write_all(b"\n")?;
         }
-    }
+        Ok(Ok(()))
+    })?;
+    let (records, bad, unreadable) = (counts.records, counts.bad, counts.unreadable);
     evidence.finish()?;
     let file = |name: &str| Output::create(Some(&dir.join(name)));
     match args.format {

@@ -120,3 +120,54 @@ impl Drop for Output {
         }
     }
 }
+
+/// How many bad records and unreadable inputs a command prints one by one before only
+/// counting them.
+pub const SHOWN_PROBLEMS: u64 = 100;
+
+/// What reading extract output found.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ReadCounts {
+    pub records: u64,
+    pub bad: u64,
+    pub unreadable: u64,
+}
+
+/// Reads extract article records from `inputs` and hands each to `add`, which says why a
+/// record cannot be used (`Ok(Err(reason))`) or fails the command (`Err`). Bad records and
+/// unreadable inputs are reported on standard error, the first [`SHOWN_PROBLEMS`] one by one,
+/// and counted. Shared by the commands that read extract output (stats, graph, report).
+pub fn for_each_record(
+    inputs: &[PathBuf],
+    mut add: impl FnMut(&newsgraph::extracted::ArticleRecord) -> Result<Result<(), String>>,
+) -> Result<ReadCounts> {
+    use newsgraph::extracted::{self, Item, RECORD_LIMIT};
+    let mut counts = ReadCounts::default();
+    let mut problems = 0u64;
+    let mut report = |line: String| {
+        problems += 1;
+        if problems <= SHOWN_PROBLEMS {
+            eprintln!("newsgraph: {line}");
+        }
+    };
+    for item in newsgraph::input::Reader::new(inputs, RECORD_LIMIT) {
+        match extracted::parse(item) {
+            Item::Record(rec) => match add(&rec)? {
+                Ok(()) => counts.records += 1,
+                Err(reason) => {
+                    counts.bad += 1;
+                    report(format!("record {:?}: {reason}", rec.id));
+                }
+            },
+            Item::Bad(b) => {
+                counts.bad += 1;
+                report(b.to_string());
+            }
+            Item::Unreadable(e) => {
+                counts.unreadable += 1;
+                report(e.to_string());
+            }
+        }
+    }
+    Ok(counts)
+}

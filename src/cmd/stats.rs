@@ -5,14 +5,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use newsgraph::extracted::{self, Day, Item, RECORD_LIMIT};
-use newsgraph::input::Reader;
+use newsgraph::extracted::Day;
 use newsgraph::stats::{Options, Stats, Table};
 
 use super::Output;
-
-/// How many bad records and input errors are printed one by one before only counting them.
-const SHOWN_PROBLEMS: u64 = 100;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -138,34 +134,9 @@ pub fn run(args: Args) -> Result<i32> {
             since: args.since,
             until: args.until,
         });
-        let mut problems = 0u64;
-        let mut bad = 0u64;
-        let mut articles = 0u64;
-        let mut report = |line: String| {
-            problems += 1;
-            if problems <= SHOWN_PROBLEMS {
-                eprintln!("newsgraph: {line}");
-            }
-        };
-        for item in Reader::new(&args.inputs, RECORD_LIMIT) {
-            match extracted::parse(item) {
-                Item::Record(rec) => match stats.add(&rec) {
-                    Ok(()) => articles += 1,
-                    Err(reason) => {
-                        bad += 1;
-                        report(format!("record {:?}: {reason}", rec.id));
-                    }
-                },
-                Item::Bad(b) => {
-                    bad += 1;
-                    report(b.to_string());
-                }
-                Item::Unreadable(e) => {
-                    unreadable += 1;
-                    report(e.to_string());
-                }
-            }
-        }
+        let counts = super::for_each_record(&args.inputs, |rec| Ok(stats.add(rec)))?;
+        unreadable = counts.unreadable;
+        let (articles, bad) = (counts.records, counts.bad);
         if !args.quiet {
             eprintln!(
                 "newsgraph: {articles} records counted, {bad} bad records, {unreadable} unreadable inputs in {:.2}s",

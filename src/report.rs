@@ -114,17 +114,16 @@ impl Collector {
         }
     }
 
-    /// Counts a line of the input that was not a usable article record.
-    pub fn reject(&mut self) {
-        self.rejects += 1;
+    /// Counts lines of the input that were not usable article records (the reader's bad
+    /// records, and records [`Collector::add`] refused): the page's "rejects".
+    pub fn add_rejects(&mut self, n: u64) {
+        self.rejects += n;
     }
 
-    /// Adds one article record; an error (a record the statistics refuse) counts as a reject.
+    /// Adds one article record; an error is a record the statistics refuse (nothing of it
+    /// is counted).
     pub fn add(&mut self, rec: &ArticleRecord) -> Result<(), String> {
-        if let Err(e) = self.stats.add(rec) {
-            self.rejects += 1;
-            return Err(e);
-        }
+        self.stats.add(rec)?;
         let day = rec.date.as_ref().and_then(Day::of_value);
         for r in &rec.relations {
             let stance = if r.negated {

@@ -5,15 +5,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use newsgraph::extracted::{self, Item, RECORD_LIMIT};
-use newsgraph::input::Reader;
 use newsgraph::report::{Collector, Page};
 use newsgraph::stats::Stats;
 
-use super::Output;
-
-/// How many bad records and input errors are printed one by one before only counting them.
-const SHOWN_PROBLEMS: u64 = 100;
+use super::{Output, for_each_record};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -81,34 +76,14 @@ pub fn run(args: Args) -> Result<i32> {
         Page::from_stats(&report, "a stats document (counts only)")
     } else {
         let mut collector = Collector::new();
-        let mut problems = 0u64;
-        let mut articles = 0u64;
-        let mut show = |line: String| {
-            problems += 1;
-            if problems <= SHOWN_PROBLEMS {
-                eprintln!("newsgraph: {line}");
-            }
-        };
-        for item in Reader::new(&args.inputs, RECORD_LIMIT) {
-            match extracted::parse(item) {
-                Item::Record(rec) => match collector.add(&rec) {
-                    Ok(()) => articles += 1,
-                    Err(reason) => show(format!("record {:?}: {reason}", rec.id)),
-                },
-                Item::Bad(b) => {
-                    collector.reject();
-                    show(b.to_string());
-                }
-                Item::Unreadable(e) => {
-                    unreadable += 1;
-                    show(e.to_string());
-                }
-            }
-        }
+        let counts = for_each_record(&args.inputs, |rec| Ok(collector.add(rec)))?;
+        unreadable = counts.unreadable;
+        collector.add_rejects(counts.bad);
         if !args.quiet {
             eprintln!(
-                "newsgraph: {articles} records read, {} problems, in {:.2}s",
-                problems,
+                "newsgraph: {} records read, {} bad records, {unreadable} unreadable inputs in {:.2}s",
+                counts.records,
+                counts.bad,
                 started.elapsed().as_secs_f64()
             );
         }

@@ -298,3 +298,18 @@ fn a_stats_document_gives_the_counts_and_says_evidence_is_unavailable() {
         newsgraph::report::TOP_TRIPLES
     );
 }
+
+#[test]
+fn lines_that_are_not_article_records_are_counted_as_rejects() {
+    let wd = Workdir::new("report-rejects");
+    let records = extract(&wd, &repo().join("corpus"), "facts.jsonl");
+    let mut text = wd.read("facts.jsonl");
+    text.push_str("not json\n{\"id\": 7}\n");
+    wd.write("mixed.jsonl", text);
+    let o = wd.run(&["report", "mixed.jsonl", "-o", "report.html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 bad records"), "{}", stderr(&o));
+    let html = wd.read("report.html");
+    assert!(html.contains("<b>2</b> rejects"), "rejects in the run line");
+    assert!(html.contains(&format!("<b id=\"articles\">{}</b>", records.len())));
+}

@@ -171,3 +171,20 @@ pub fn for_each_record(
     }
     Ok(counts)
 }
+
+/// Reads saved stats documents and merges them, naming the file of any error. `paths` must not
+/// be empty.
+pub fn merge_stats_files(paths: &[PathBuf]) -> Result<newsgraph::stats::Stats> {
+    let mut merged: Option<newsgraph::stats::Stats> = None;
+    for p in paths {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        let s =
+            newsgraph::stats::Stats::from_json(&text).with_context(|| p.display().to_string())?;
+        match &mut merged {
+            None => merged = Some(s),
+            Some(m) => m.merge(s).with_context(|| p.display().to_string())?,
+        }
+    }
+    merged.context("no stats document to merge")
+}

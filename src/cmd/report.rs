@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use newsgraph::report::{Collector, Page};
-use newsgraph::stats::Stats;
 
 use super::{Output, for_each_record};
 
@@ -62,17 +61,7 @@ pub fn run(args: Args) -> Result<i32> {
         if stats_inputs != args.inputs.len() {
             bail!("give either stats documents or extract output, not both");
         }
-        let mut merged: Option<Stats> = None;
-        for p in &args.inputs {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read", p.display()))?;
-            let s = Stats::from_json(&text).with_context(|| p.display().to_string())?;
-            match &mut merged {
-                None => merged = Some(s),
-                Some(m) => m.merge(s).with_context(|| p.display().to_string())?,
-            }
-        }
-        let report = merged.expect("at least one input").report();
+        let report = super::merge_stats_files(&args.inputs)?.report();
         Page::from_stats(&report, "a stats document (counts only)")
     } else {
         let mut collector = Collector::new();

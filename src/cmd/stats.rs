@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use newsgraph::extracted::Day;
 use newsgraph::stats::{Options, Stats, Table};
 
@@ -117,17 +117,7 @@ pub fn run(args: Args) -> Result<i32> {
         if args.inputs.is_empty() {
             bail!("--merge needs the stats files to merge");
         }
-        let mut merged: Option<Stats> = None;
-        for p in &args.inputs {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read", p.display()))?;
-            let s = Stats::from_json(&text).with_context(|| p.display().to_string())?;
-            match &mut merged {
-                None => merged = Some(s),
-                Some(m) => m.merge(s).with_context(|| p.display().to_string())?,
-            }
-        }
-        merged.expect("at least one input")
+        super::merge_stats_files(&args.inputs)?
     } else {
         let mut stats = Stats::new(Options {
             dedup: args.dedup,

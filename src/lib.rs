@@ -37,6 +37,7 @@ pub mod dictionary;
 pub mod eval;
 pub mod extracted;
 pub mod graph;
+mod hash;
 pub mod input;
 pub mod matcher;
 pub mod pipeline;

@@ -6,8 +6,7 @@
 //! (`meet/met/met with`); the regular inflections (`bans`, `banned`, `banning`) are generated
 //! here, so the table stays short and a user adds a verb in one word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::WordMap;
 
 use crate::dictionary::{EntityType, Error};
 
@@ -61,37 +60,12 @@ pub struct Trigger {
     pub form: WordForm,
 }
 
-/// The hash of the trigger table: FxHash (rustc's). The table is looked up once for every word
-/// of every sentence, and SipHash, the standard one, was a tenth of the pipeline's time on the
-/// Reuters corpus; its resistance to chosen keys buys nothing for a table built from our own
-/// files. Only lookups change: nothing iterates the table in hash order.
-#[derive(Clone, Copy, Debug, Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Predicates and their triggers. Fixed once built.
 #[derive(Clone, Debug)]
 pub struct Ontology {
     predicates: Vec<Predicate>,
     /// First word (lowercase) → triggers starting with it, longest first.
-    triggers: HashMap<String, Vec<Trigger>, BuildHasherDefault<WordHasher>>,
+    triggers: WordMap<String, Vec<Trigger>>,
     longest_first_word: usize,
 }
 
@@ -129,7 +103,7 @@ impl Ontology {
     pub fn parse(name: &str, text: &str) -> Result<Ontology, Error> {
         let mut o = Ontology {
             predicates: Vec::new(),
-            triggers: HashMap::default(),
+            triggers: WordMap::default(),
             longest_first_word: 0,
         };
         o.extend(name, text)?;

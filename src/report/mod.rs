@@ -27,10 +27,14 @@ mod timeline;
 
 pub use graph::{EdgeRow, Graph};
 use timeline::periods;
-pub use timeline::{Series, Timeline, Unit};
+pub use timeline::{BURST_G2, BURST_MIN, Burst, Counts, Role, Row, Series, Timeline, Unit};
 
-/// Predicates drawn as their own line in the time series; the rest are summed as "other".
-pub const TOP_PREDICATES: usize = 8;
+/// Predicates with a panel of their own in the time series, by total count (asserted or
+/// not); the rest are summed as "other", but for those that stand out somewhere.
+pub const TOP_PREDICATES: usize = 12;
+/// Predicates beyond the top ones that get a panel because they stand out in some period
+/// (a [`Burst`]), the strongest first: a rare predicate's spike is news too.
+pub const STANDS_OUT_PANELS: usize = 4;
 /// Entities listed per type (country, company, agency, other).
 pub const TOP_ENTITIES: usize = 10;
 /// Triples listed, each with its evidence.
@@ -47,8 +51,8 @@ pub const TOP_APART: usize = 15;
 /// The template, compiled into the binary so the command needs no files beside it.
 const TEMPLATE: &str = include_str!("../../templates/report.html");
 
-/// Colours for the top predicates, in rank order (a colour-blind-safe qualitative palette,
-/// Okabe–Ito); "other" is grey. The same colour stands for the same predicate in the time
+/// Colours for the eight top predicates, in rank order (a colour-blind-safe qualitative
+/// palette, Okabe–Ito); the rest are grey. The same colour stands for the same predicate in the time
 /// series, the graph and the tables.
 const PALETTE: [(u8, u8, u8); 8] = [
     (0, 114, 178),
@@ -62,8 +66,8 @@ const PALETTE: [(u8, u8, u8); 8] = [
 ];
 const OTHER: (u8, u8, u8) = (150, 150, 150);
 
-/// How a relation was stated. Only asserted relations are counted in the time series, the
-/// top triples and the graph; the others are listed apart.
+/// How a relation was stated. The time series counts all, the asserted apart from the rest;
+/// the top triples and the graph count only asserted relations; the others are listed apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Stance {
     Asserted,
@@ -96,9 +100,10 @@ type TripleKey = (String, String, String, Stance);
 pub struct Collector {
     stats: Stats,
     rejects: u64,
-    asserted_by_day: BTreeMap<Day, BTreeMap<String, u64>>,
-    /// Asserted (subject, predicate, object) per day: what the busiest period was about.
-    triples_by_day: BTreeMap<Day, BTreeMap<(String, String, String), u64>>,
+    /// Relations per day and predicate, by stance.
+    by_day: BTreeMap<Day, BTreeMap<String, Counts>>,
+    /// (subject, predicate, object) per day, by stance: what a busy period was about.
+    triples_by_day: BTreeMap<Day, BTreeMap<(String, String, String), Counts>>,
     triples: HashMap<TripleKey, TripleAcc>,
 }
 
@@ -113,7 +118,7 @@ impl Collector {
         Collector {
             stats: Stats::new(Options::default()),
             rejects: 0,
-            asserted_by_day: BTreeMap::new(),
+            by_day: BTreeMap::new(),
             triples_by_day: BTreeMap::new(),
             triples: HashMap::new(),
         }
@@ -138,19 +143,19 @@ impl Collector {
             } else {
                 Stance::Asserted
             };
-            if let (Stance::Asserted, Some(d)) = (stance, day) {
-                *self
-                    .asserted_by_day
+            if let Some(d) = day {
+                self.by_day
                     .entry(d)
                     .or_default()
                     .entry(r.predicate.clone())
-                    .or_default() += 1;
-                *self
-                    .triples_by_day
+                    .or_default()
+                    .add_stance(stance, 1);
+                self.triples_by_day
                     .entry(d)
                     .or_default()
                     .entry((r.subject.clone(), r.predicate.clone(), r.object.clone()))
-                    .or_default() += 1;
+                    .or_default()
+                    .add_stance(stance, 1);
             }
             let acc = self
                 .triples
@@ -191,6 +196,109 @@ impl Collector {
         Ok(())
     }
 
+    /// The time series: a panel per top predicate and per predicate that stands out, then
+    /// "other"; every relation counted, asserted apart from the rest.
+    fn timeline(&self, colours: &Colours, names: &Names) -> Timeline {
+        let days: Vec<Day> = self.by_day.keys().copied().collect();
+        let (unit, periods) = periods(&days);
+        let n = periods.len();
+        let index: HashMap<&str, usize> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.as_str(), i))
+            .collect();
+        let mut per: BTreeMap<&str, Vec<Counts>> = BTreeMap::new();
+        for (day, preds) in &self.by_day {
+            let i = index[unit.key(*day).as_str()];
+            for (p, c) in preds {
+                per.entry(p).or_insert_with(|| vec![Counts::default(); n])[i].add(c);
+            }
+        }
+        let none = vec![Counts::default(); n];
+        let values = |p: &str| per.get(p).unwrap_or(&none).clone();
+        let all = Series::sum(n, per.values().map(Vec::as_slice));
+        // Panels by the predicates' counts in the series: all their dated relations.
+        let ranked = rank(
+            per.iter()
+                .map(|(p, v)| (p.to_string(), v.iter().map(Counts::all).sum())),
+        );
+        let mut shown: Vec<Series> = ranked
+            .iter()
+            .take(TOP_PREDICATES)
+            .map(|(p, _)| Series::new(p, colours.of(p), Role::Top, values(p)))
+            .collect();
+        let mut standing: Vec<(f64, &str)> = ranked
+            .iter()
+            .skip(TOP_PREDICATES)
+            .filter_map(|(p, _)| {
+                let b = timeline::burst(per.get(p.as_str())?, &all, &periods)?;
+                Some((b.score, p.as_str()))
+            })
+            .collect();
+        standing.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        for (_, p) in standing.into_iter().take(STANDS_OUT_PANELS) {
+            shown.push(Series::new(p, colours.of(p), Role::StandsOut, values(p)));
+        }
+        if ranked.len() > shown.len() {
+            let rest = Series::sum(
+                n,
+                per.iter()
+                    .filter(|(p, _)| !shown.iter().any(|s| s.name == **p))
+                    .map(|(_, v)| v.as_slice()),
+            );
+            shown.push(Series::new("other", OTHER, Role::Other, rest));
+        }
+        let mut timeline = Timeline::new(unit, periods, all, shown, true, "all relations");
+        if let Some(peak) = timeline.peak.clone() {
+            timeline.peak_triples = self.period_triples(unit, &peak.key, None, names);
+        }
+        for s in &mut timeline.series {
+            if let Some(b) = &mut s.burst {
+                b.triples = self.period_triples(unit, &b.period.key, Some(&s.name), names);
+            }
+        }
+        timeline
+    }
+
+    /// The three most frequent triples in a period (of one predicate, or of all):
+    /// "United States sanction Japan (3; 1 negated or not asserted)".
+    fn period_triples(
+        &self,
+        unit: Unit,
+        period: &str,
+        predicate: Option<&str>,
+        names: &Names,
+    ) -> Vec<String> {
+        let mut in_period: BTreeMap<&(String, String, String), Counts> = BTreeMap::new();
+        for (day, triples) in &self.triples_by_day {
+            if unit.key(*day) != period {
+                continue;
+            }
+            for (t, c) in triples {
+                if predicate.is_none_or(|p| p == t.1) {
+                    in_period.entry(t).or_default().add(c);
+                }
+            }
+        }
+        let mut v: Vec<_> = in_period.into_iter().collect();
+        v.sort_by(|a, b| b.1.all().cmp(&a.1.all()).then_with(|| a.0.cmp(b.0)));
+        v.into_iter()
+            .take(3)
+            .map(|((s, p, o), c)| {
+                let apart = match c.apart() {
+                    0 => String::new(),
+                    k => format!("; {k} negated or not asserted"),
+                };
+                format!(
+                    "{} {p} {} ({}{apart})",
+                    names.name(s),
+                    names.name(o),
+                    c.all()
+                )
+            })
+            .collect()
+    }
+
     /// The page for everything added.
     pub fn finish(self, source: &str) -> Page {
         let report = self.stats.report();
@@ -211,62 +319,15 @@ impl Collector {
         page.summary.asserted = Some(asserted);
         page.summary.not_asserted = Some(not_asserted);
 
-        // Predicate ranks by asserted relations: they pick the lines and the colours.
+        // Predicate ranks by all their relations, asserted or not: they pick the panels of
+        // the time series and the colours.
         let mut by_predicate: BTreeMap<&str, u64> = BTreeMap::new();
-        for ((_, p, _, s), a) in &self.triples {
-            if *s == Stance::Asserted {
-                *by_predicate.entry(p).or_default() += a.count;
-            }
+        for ((_, p, _, _), a) in &self.triples {
+            *by_predicate.entry(p).or_default() += a.count;
         }
         let ranked = rank(by_predicate.into_iter().map(|(p, c)| (p.to_string(), c)));
         let colours = Colours::new(&ranked);
-
-        // Time series: asserted relations per period and line.
-        let days: Vec<Day> = self.asserted_by_day.keys().copied().collect();
-        let (unit, periods) = periods(&days);
-        let mut lines: Vec<Series> = colours
-            .top
-            .iter()
-            .map(|p| Series::new(p, colours.of(p), periods.len()))
-            .collect();
-        if ranked.len() > colours.top.len() {
-            lines.push(Series::new("other", OTHER, periods.len()));
-        }
-        let index: HashMap<&str, usize> = periods
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
-            .collect();
-        for (day, preds) in &self.asserted_by_day {
-            let i = index[unit.key(*day).as_str()];
-            for (p, c) in preds {
-                let line = colours
-                    .top
-                    .iter()
-                    .position(|t| t == p)
-                    .unwrap_or(lines.len() - 1);
-                lines[line].values[i] += c;
-            }
-        }
-        page.timeline = Timeline::new(unit, periods, lines, "asserted relations");
-        if let Some(peak) = page.timeline.peak.clone() {
-            let mut in_peak: BTreeMap<&(String, String, String), u64> = BTreeMap::new();
-            for (day, triples) in &self.triples_by_day {
-                if unit.key(*day) == peak {
-                    for (t, c) in triples {
-                        *in_peak.entry(t).or_default() += c;
-                    }
-                }
-            }
-            let mut v: Vec<_> = in_peak.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            page.timeline.peak_triples = v
-                .into_iter()
-                .take(3)
-                .map(|((s, p, o), c)| format!("{} {p} {} ({c})", names.name(s), names.name(o)))
-                .collect();
-        }
-
+        page.timeline = self.timeline(&colours, &names);
         // Triples: asserted in the main table, the rest apart.
         let mut rows: Vec<(&TripleKey, &TripleAcc)> = self.triples.iter().collect();
         rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
@@ -305,7 +366,7 @@ impl Collector {
             .iter()
             .filter(|(k, _)| k.3 == Stance::Asserted)
             .map(|(k, a)| (k.0.clone(), k.2.clone(), k.1.clone(), a.count));
-        page.graph = Graph::new(edges, &names, &colours);
+        page.graph = Graph::new(edges, "asserted relations", &names, &colours);
         page.legend = legend(&colours, ranked.len());
         page
     }
@@ -327,6 +388,34 @@ fn locate_trigger(sentence: &str, char_offset: u64, trigger: &str) -> Option<(us
         return Some((b, b + trigger.len()));
     }
     sentence.find(trigger).map(|b| (b, b + trigger.len()))
+}
+
+/// A hover target over a chart: a box in percent of the picture, so it scales with it, and
+/// the numbers it stands for, which the browser shows as a tooltip. The page places these
+/// over the SVG; plotters has no way to give its elements a `<title>`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    pub style: String,
+    pub title: String,
+}
+
+impl Hit {
+    /// A box between two corners, in pixels of a picture of `size`.
+    fn new(a: (i32, i32), b: (i32, i32), size: (u32, u32), title: String) -> Hit {
+        let pc = |v: i32, of: u32| v as f64 * 100.0 / of as f64;
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        Hit {
+            style: format!(
+                "left:{:.2}%;top:{:.2}%;width:{:.2}%;height:{:.2}%",
+                pc(x0, size.0),
+                pc(y0, size.1),
+                pc(x1 - x0, size.0),
+                pc(y1 - y0, size.1)
+            ),
+            title,
+        }
+    }
 }
 
 /// Entity id → display name and type.
@@ -365,7 +454,7 @@ impl Colours {
         Colours {
             top: ranked
                 .iter()
-                .take(TOP_PREDICATES)
+                .take(PALETTE.len())
                 .map(|(p, _)| p.clone())
                 .collect(),
         }
@@ -556,21 +645,23 @@ impl Page {
             Unit::Week => &report.weeks,
             Unit::Month => &report.months,
         };
-        let mut line = Series::new("all relations", OTHER, periods.len());
+        let mut all = vec![Counts::default(); periods.len()];
         let index: HashMap<&str, usize> = periods
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
+            .map(|(i, p)| (p.key.as_str(), i))
             .collect();
         for r in rows {
             if let Some(&i) = index.get(r.period.as_str()) {
-                line.values[i] = r.relations;
+                all[i].unknown = r.relations;
             }
         }
         page.timeline = Timeline::new(
             unit,
             periods,
-            vec![line],
+            all,
+            Vec::new(),
+            false,
             "all relations (a stats document does not split them by predicate or modality)",
         );
         let mut triples: Vec<(String, String, String, u64)> = report
@@ -598,7 +689,7 @@ impl Page {
                 evidence: Vec::new(),
             })
             .collect();
-        page.graph = Graph::new(triples.into_iter(), &names, &colours);
+        page.graph = Graph::new(triples.into_iter(), "relations", &names, &colours);
         page.legend = legend(&colours, ranked.len());
         page.evidence_available = false;
         page

@@ -1,9 +1,9 @@
 //! `newsgraph report`: the page of the sample corpus opened in a real browser (headless
 //! Chromium: sections and chart elements with the right counts, no console error, a
-//! screenshot), its numbers against the extract output, escaping, and the page of a stats
-//! document.
+//! screenshot), its numbers against the extract output, escaping, the time series of a rare
+//! predicate's spike, and the page of a stats document.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,6 +35,7 @@ fn headless(wd: &Workdir, page: &Path, extra: &[&str]) -> (String, String) {
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-quic",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
@@ -50,6 +51,56 @@ fn headless(wd: &Workdir, page: &Path, extra: &[&str]) -> (String, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "chromium failed: {err}");
     (String::from_utf8_lossy(&out.stdout).into_owned(), err)
+}
+
+/// The text of an HTML fragment: tags dropped, whitespace collapsed.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The cells (th or td) of the table row that starts at `at` in `html`, as text.
+fn row_cells(html: &str, at: usize) -> Vec<String> {
+    let end = html[at..].find("</tr>").expect("the row ends") + at;
+    html[at..end]
+        .split("</t")
+        .filter_map(|c| c.rfind("<t").map(|i| &c[i..]))
+        .map(text_of)
+        .collect()
+}
+
+/// The timeline table's header (series names, after the period and "all" columns) and its
+/// totals row, by series name.
+fn timeline_table(timeline: &str) -> (Vec<String>, BTreeMap<String, String>) {
+    let table = timeline
+        .find("id=\"timeline-table\"")
+        .expect("the numbers behind the chart");
+    let header = row_cells(timeline, table + timeline[table..].find("<tr").unwrap());
+    let totals_at = table + timeline[table..].find("<tr><th>total</th>").unwrap();
+    let totals = row_cells(timeline, totals_at);
+    assert_eq!(header.len(), totals.len());
+    let names: Vec<String> = header[2..].to_vec();
+    let by_name = header[1..].iter().cloned().zip(totals[1..].iter().cloned());
+    (names, by_name.collect())
+}
+
+/// A count as the timeline table shows it: all relations, and in brackets those negated or
+/// not asserted when there are any.
+fn shown(all: u64, apart: u64) -> String {
+    if apart > 0 {
+        format!("{all} ({apart})")
+    } else {
+        all.to_string()
+    }
 }
 
 /// Console messages in Chromium's log (`INFO:CONSOLE(1)] "…"` or `:CONSOLE:…`).
@@ -107,13 +158,23 @@ fn the_report_of_the_corpus_opens_in_chromium_with_its_sections_and_charts() {
     let mut triples = BTreeSet::new();
     let mut apart = BTreeSet::new();
     let mut linked = BTreeSet::new();
+    // Dated relations per predicate: (all, negated or not asserted).
+    let mut dated: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for r in &records {
+        let has_day = newsgraph::extracted::Day::of_value(&r["date"]).is_some();
         for rel in r["relations"].as_array().unwrap() {
             let key = (
                 rel["subject"].as_str().unwrap().to_string(),
                 rel["predicate"].as_str().unwrap().to_string(),
                 rel["object"].as_str().unwrap().to_string(),
             );
+            if has_day {
+                let d = dated.entry(key.1.clone()).or_default();
+                d.0 += 1;
+                if rel["negated"].as_bool().unwrap() || rel["modality"] != "asserted" {
+                    d.1 += 1;
+                }
+            }
             if rel["negated"].as_bool().unwrap() {
                 negated += 1;
                 apart.insert((key, "negated"));
@@ -156,22 +217,74 @@ fn the_report_of_the_corpus_opens_in_chromium_with_its_sections_and_charts() {
         "{text}"
     );
 
-    // Time series: one line per top predicate plus "other", each a stroke-width 2 polyline.
+    // Time series: a panel per top predicate by all its dated relations (asserted or not),
+    // then those that stand out, then "other"; each counts every relation and shows the
+    // negated and not-asserted ones apart.
     let timeline = section(&dom, "timeline");
-    let series = attr(timeline, "data-series");
-    let predicates: BTreeSet<&String> = triples.iter().map(|t| &t.1).collect();
-    let want = if predicates.len() > newsgraph::report::TOP_PREDICATES {
-        newsgraph::report::TOP_PREDICATES + 1
-    } else {
-        predicates.len()
-    };
-    assert_eq!(series, want);
+    let (names, totals) = timeline_table(timeline);
+    assert_eq!(attr(timeline, "data-series"), names.len());
+    let mut ranked: Vec<(&String, &(u64, u64))> = dated.iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
+    let top = ranked.len().min(newsgraph::report::TOP_PREDICATES);
+    let want: Vec<&String> = ranked[..top].iter().map(|r| r.0).collect();
+    assert_eq!(names[..top].iter().collect::<Vec<_>>(), want);
+    let standing = section(&dom, "timeline")
+        .split("class=\"burst\"")
+        .skip(1)
+        .count();
+    for name in &names[top..] {
+        if name != "other" {
+            assert!(
+                timeline.contains(&format!("<b>{name}</b> in <b>")),
+                "{name} has a panel beyond the top only because it stands out"
+            );
+        }
+    }
+    let other = names.last().is_some_and(|n| n == "other");
+    assert_eq!(other, names.len() - usize::from(other) < ranked.len());
+    assert!(names.len() - top - usize::from(other) <= standing);
+    let mut rest = (0, 0);
+    for (p, (all, apart)) in &dated {
+        match totals.get(p) {
+            Some(cell) => assert_eq!(*cell, shown(*all, *apart), "{p}"),
+            None => {
+                rest.0 += all;
+                rest.1 += apart;
+            }
+        }
+    }
+    if other {
+        assert_eq!(totals["other"], shown(rest.0, rest.1));
+    }
+    let every = dated.values().fold((0, 0), |a, d| (a.0 + d.0, a.1 + d.1));
+    assert_eq!(totals["all"], shown(every.0, every.1));
+    assert!(every.1 > 0, "the corpus has dated relations apart");
     assert!(
         timeline.contains("id=\"peak\""),
         "the busiest period is named"
     );
-    let chart = &timeline[..timeline.find("</svg>").unwrap()];
-    assert_eq!(chart.matches("stroke-width=\"2\"").count(), series);
+    // Each panel is a chart with its caption; a hover target per panel and period, whose
+    // numbers add up to the panel's.
+    let chart =
+        text_of(&timeline[timeline.find("<svg").unwrap()..timeline.find("</svg>").unwrap()]);
+    for name in &names {
+        assert!(chart.contains(&format!("{name}: ")), "a panel for {name}");
+    }
+    let periods = attr(timeline, "data-periods");
+    assert_eq!(
+        timeline.matches("class=\"hit\"").count(),
+        (names.len() + 1) * periods
+    );
+    let first = &names[0];
+    let hovered: u64 = timeline
+        .split(&format!("title=\"{first}, "))
+        .skip(1)
+        .map(|t| {
+            let n = &t[t.find(": ").unwrap() + 2..];
+            n[..n.find(' ').unwrap()].parse::<u64>().unwrap()
+        })
+        .sum();
+    assert_eq!(hovered, dated[first].0, "hover numbers of {first}");
 
     let entities = section(&dom, "entities");
     for kind in ["country", "company", "agency"] {
@@ -198,13 +311,18 @@ fn the_report_of_the_corpus_opens_in_chromium_with_its_sections_and_charts() {
     );
     assert!(section(&dom, "apart").contains("negated"));
 
-    // Graph: a circle per entity, an arrowhead per edge.
+    // Graph: a circle per entity, an arrowhead per edge, a hover target on each, and a row
+    // per edge in the table with its predicates.
     let graph = section(&dom, "graph");
     let nodes = attr(graph, "data-nodes");
+    let edges = attr(graph, "data-edges");
     assert_eq!(nodes, linked.len().min(newsgraph::report::GRAPH_NODES));
     assert_eq!(graph.matches("<circle").count(), nodes);
-    assert_eq!(graph.matches("<polygon").count(), attr(graph, "data-edges"));
-    assert!(attr(graph, "data-edges") > 0);
+    assert_eq!(graph.matches("<polygon").count(), edges);
+    assert!(edges > 0);
+    assert_eq!(graph.matches("class=\"hit\"").count(), nodes + edges);
+    assert_eq!(graph.matches(" asserted relations: ").count(), edges);
+    assert_eq!(graph.matches("class=\"edge\"").count(), edges);
 
     // The screenshot: a CI artifact, its path printed past the test harness's capture.
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report-corpus.png");
@@ -248,6 +366,122 @@ fn the_console_check_sees_console_errors() {
     );
 }
 
+/// An extract-output record: one relation between the United States and Japan.
+fn record(id: &str, date: &str, predicate: &str, negated: bool, modality: &str) -> String {
+    let entity = |id: &str, name: &str| {
+        serde_json::json!({"id": id, "type": "country", "name": name,
+            "mentions": [{"field": "text", "start": 0, "end": 2}]})
+    };
+    serde_json::json!({
+        "id": id, "date": date,
+        "entities": [entity("USA", "United States"), entity("JPN", "Japan")],
+        "relations": [{
+            "predicate": predicate, "subject": "USA", "object": "JPN",
+            "negated": negated, "modality": modality, "rule": "test", "confidence": 0.9,
+            "field": "text",
+            "sentence": {"start": 0, "end": 12, "text": "US x Japan."},
+            "trigger": {"start": 3, "end": 4, "text": "x"}
+        }]
+    })
+    .to_string()
+}
+
+#[test]
+fn a_rare_predicate_that_spikes_gets_its_own_panel_with_its_relations_apart_shown() {
+    // The Reuters case: "sanction" is rare over the year (beyond the top predicates) but
+    // most of it falls in one week, and most of it is planned or reported, not asserted.
+    // It must get a panel, be named as standing out in that week, and count every relation
+    // with the not-asserted ones apart; a rare predicate spread thin stays in "other".
+    let wd = Workdir::new("report-spike");
+    let common = [
+        "accuse",
+        "agree",
+        "aid",
+        "attack",
+        "criticize",
+        "meet",
+        "pressure",
+        "protest",
+        "reject",
+        "supply",
+        "support",
+        "urge",
+    ];
+    assert_eq!(common.len(), newsgraph::report::TOP_PREDICATES);
+    // Mondays of 20 weeks from 2024-01-01.
+    let mondays: Vec<String> = (0..20)
+        .map(|w| {
+            let mut day = 1 + 7 * w;
+            let mut month = 1;
+            for len in [31, 29, 31, 30, 31] {
+                if day <= len {
+                    break;
+                }
+                day -= len;
+                month += 1;
+            }
+            format!("2024-{month:02}-{day:02}")
+        })
+        .collect();
+    let mut lines = Vec::new();
+    for (w, date) in mondays.iter().enumerate() {
+        for p in common {
+            lines.push(record(&format!("{p}-{w}"), date, p, false, "asserted"));
+        }
+        if w % 3 == 0 {
+            lines.push(record(
+                &format!("warn-{w}"),
+                date,
+                "warn",
+                false,
+                "asserted",
+            ));
+        }
+    }
+    for (i, (negated, modality)) in [
+        (false, "asserted"),
+        (false, "asserted"),
+        (false, "planned"),
+        (false, "reported"),
+        (true, "asserted"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        lines.push(record(
+            &format!("sanction-{i}"),
+            &mondays[12],
+            "sanction",
+            negated,
+            modality,
+        ));
+    }
+    wd.write("facts.jsonl", lines.join("\n") + "\n");
+    let html = report(&wd, "facts.jsonl", "report.html");
+    let timeline = section(&html, "timeline");
+    let (names, totals) = timeline_table(timeline);
+    let mut want: Vec<&str> = common.to_vec();
+    want.extend(["sanction", "other"]);
+    assert_eq!(names, want);
+    assert_eq!(totals["sanction"], "5 (3)");
+    assert_eq!(totals["other"], "7");
+    assert_eq!(totals["meet"], "20");
+    let week = "2024-W13";
+    assert!(
+        timeline.contains(&format!(
+            "<b>sanction</b> in <b>{week}</b> (from {}): 5 relations",
+            mondays[12]
+        )),
+        "{timeline}"
+    );
+    assert!(timeline.contains(&format!(
+        "title=\"sanction, week of {} ({week}): 5 relations: 2 asserted, 2 not asserted, 1 negated; stands out",
+        mondays[12]
+    )));
+    // Its peak is labelled in its panel.
+    assert!(text_of(timeline).contains(&format!("5 · {}", mondays[12])));
+}
+
 #[test]
 fn evidence_text_is_escaped() {
     let wd = Workdir::new("report-escape");
@@ -282,9 +516,10 @@ fn a_stats_document_gives_the_counts_and_says_evidence_is_unavailable() {
     assert!(from_stats.contains("Evidence is unavailable"));
     assert!(!from_records.contains("Evidence is unavailable"));
     // Regression: the stats page said its lines left out negated and not-asserted relations,
-    // which a stats document does not tell apart.
-    assert!(!from_stats.contains("are not in these lines"));
-    assert!(from_records.contains("are not in these lines"));
+    // which a stats document does not tell apart; it must not claim any split by modality.
+    assert!(!from_stats.contains("id=\"timeline-key\""));
+    assert!(from_stats.contains("asserted or not: not recorded"));
+    assert!(from_records.contains("id=\"timeline-key\""));
     let articles = format!("<b id=\"articles\">{}</b>", records.len());
     assert!(from_stats.contains(&articles) && from_records.contains(&articles));
     // The same entity tables either way: they come from the same counts.

@@ -110,7 +110,8 @@ pub struct Pipeline {
     options: Options,
 }
 
-/// Counts of a run, for the summary line.
+/// Counts of a run, for the summary line. Every item the reader gives is counted once: as an
+/// article, a reject or an input error.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub articles: u64,
@@ -123,14 +124,34 @@ pub struct Summary {
     pub capped_sentences: u64,
 }
 
+impl Summary {
+    /// Items the reader gave: articles, rejects and input errors (a resumed run skips this
+    /// many).
+    pub fn items(&self) -> u64 {
+        self.articles + self.rejects + self.input_errors
+    }
+
+    /// Adds the counts of another part of the same run (a run resumed after a checkpoint).
+    pub fn add(&mut self, other: &Summary) {
+        self.articles += other.articles;
+        self.mentions += other.mentions;
+        self.entities += other.entities;
+        self.relations += other.relations;
+        self.rejects += other.rejects;
+        self.input_errors += other.input_errors;
+        self.capped_sentences += other.capped_sentences;
+    }
+}
+
 /// What a run tells its caller as it goes; the caller decides whether to go on.
 pub enum Event<'a> {
     /// A record could not be read as an article; `raw` is the record as read.
     Reject { reject: &'a Reject, raw: &'a Raw },
     /// A file could not be opened or read to its end.
     InputError(&'a InputError),
-    /// A batch was written.
-    Batch { articles: u64 },
+    /// A batch was written and flushed: every record read so far is in the output, and
+    /// `so_far` counts them (`--resume` checkpoints here).
+    Batch { articles: u64, so_far: &'a Summary },
 }
 
 /// Records per batch: large enough to keep both cores busy, small enough to keep memory flat
@@ -410,7 +431,8 @@ impl Pipeline {
             }
             out.write_all(&buf)?;
             out.flush()?;
-            if on_event(Event::Batch { articles }).is_break() {
+            let so_far = &summary;
+            if on_event(Event::Batch { articles, so_far }).is_break() {
                 stopped = true;
                 break;
             }

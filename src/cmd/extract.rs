@@ -1,7 +1,7 @@
 //! `newsgraph extract`: articles in, one JSON record per article (or per relation) out.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -13,6 +13,7 @@ use newsgraph::article::ArticleOptions;
 use newsgraph::input::{RawKind, Reader};
 use newsgraph::pipeline::{Emit, Event, Options, Pipeline};
 
+use super::resume::{Fingerprint, Progress, Resume};
 use super::{DictArgs, Output, SHOWN_PROBLEMS};
 
 #[derive(clap::Args, Debug)]
@@ -26,6 +27,7 @@ EXIT STATUS:
 EXAMPLES:
     newsgraph extract corpus/                      every .txt/.jsonl file of a folder
     newsgraph extract news.jsonl.gz -o facts.jsonl
+    newsgraph extract archive/ -o facts.jsonl --resume   again after a kill: goes on
     zcat dump.gz | newsgraph extract --text-field body --id-field uuid
     newsgraph extract --emit relations --dict my-companies.tsv news.jsonl")]
 pub struct Args {
@@ -36,6 +38,12 @@ pub struct Args {
     /// Write to FILE (it appears only when complete) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Make a long run resumable: write FILE's progress to .FILE.partial with a checkpoint
+    /// every 10,000 records or 5 seconds. The same command with --resume after a kill goes on
+    /// after the last checkpoint; the output, rejects file and counts are the same as an
+    /// uninterrupted run's. Needs -o FILE and input files (not standard input).
+    #[arg(long, requires = "output")]
+    pub resume: bool,
     /// One line per article (articles) or per relation (relations).
     #[arg(long, value_enum, default_value = "articles")]
     pub emit: EmitArg,
@@ -87,6 +95,14 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("starting the thread pool")?;
     }
+    if args.resume {
+        if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+            bail!("--resume needs -o FILE, not standard output");
+        }
+        if args.inputs.is_empty() || args.inputs.iter().any(|i| i.as_os_str() == "-") {
+            bail!("--resume needs input files: standard input cannot be read again");
+        }
+    }
     // Every dictionary error stops us here, before any article is read.
     let (dict, ontology) = args.dict.load()?;
     let pipeline = Pipeline::new(
@@ -106,7 +122,32 @@ pub fn run(args: Args) -> Result<i32> {
         EmitArg::Articles => Emit::Articles,
         EmitArg::Relations => Emit::Relations,
     };
-    let reader = Reader::new(&args.inputs, opts.record_limit());
+    let mut reader = Reader::new(&args.inputs, opts.record_limit());
+    // A resumable run: where the last one stopped, if it was this command.
+    let mut resume = match (&args.output, args.resume) {
+        (Some(output), true) => Some(Resume::new(output, fingerprint(&args))),
+        _ => None,
+    };
+    let resumed = match &mut resume {
+        Some(r) => r.load(args.rejects.as_deref())?,
+        None => None,
+    };
+    let resumed = resumed.unwrap_or_default();
+    if resumed.items > 0 {
+        let skipped = reader.by_ref().take(resumed.items as usize).count() as u64;
+        if skipped < resumed.items {
+            bail!(
+                "cannot resume: the inputs hold {skipped} records, the checkpoint says {} were read",
+                resumed.items
+            );
+        }
+        if !args.quiet {
+            eprintln!(
+                "newsgraph: resuming after {} records ({} bytes of output kept)",
+                resumed.items, resumed.output_bytes
+            );
+        }
+    }
     let progress = reader.progress();
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let bar = match reader.total_bytes() {
@@ -128,15 +169,32 @@ pub fn run(args: Args) -> Result<i32> {
     };
     let mut rejects_file = match &args.rejects {
         Some(p) => {
-            Some(BufWriter::new(File::create(p).with_context(|| {
-                format!("{}: cannot create", p.display())
-            })?))
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .write(true)
+                .truncate(false)
+                .open(p)
+                .with_context(|| format!("{}: cannot create", p.display()))?;
+            // A resumed run keeps the rejects of the records it skips; any other run starts
+            // the file afresh.
+            f.set_len(resumed.rejects_bytes)
+                .and_then(|()| f.seek(SeekFrom::End(0)))
+                .with_context(|| format!("{}: cannot write", p.display()))?;
+            Some(BufWriter::new(f))
         }
         None => None,
     };
-    let mut out = Output::create(args.output.as_deref())?;
+    let mut out = match &resume {
+        Some(r) => Output::resumable(r.partial(), r.output(), resumed.output_bytes)?,
+        None => Output::create(args.output.as_deref())?,
+    };
+    let out_handle = match &resume {
+        Some(_) => out.file_handle()?,
+        None => None,
+    };
     let started = Instant::now();
-    let mut problems = 0u64;
+    let mut problems = resumed.problems;
+    let mut checkpoint_error: Option<anyhow::Error> = None;
     let mut articles = 0u64;
     let mut write_error: Option<std::io::Error> = None;
     let mut stopped_by_strict = false;
@@ -176,8 +234,27 @@ pub fn run(args: Args) -> Result<i32> {
                         return ControlFlow::Break(());
                     }
                 }
-                Event::Batch { articles: n } => {
+                Event::Batch {
+                    articles: n,
+                    so_far,
+                } => {
                     articles += n;
+                    if let Some(r) = &mut resume {
+                        let mut total = resumed.summary();
+                        total.add(so_far);
+                        if r.due(total.items())
+                            && let Err(e) = checkpoint(
+                                r,
+                                &total,
+                                problems,
+                                out_handle.as_ref(),
+                                rejects_file.as_mut(),
+                            )
+                        {
+                            checkpoint_error = Some(e);
+                            return ControlFlow::Break(());
+                        }
+                    }
                     if let Some(b) = &bar {
                         b.set_position(progress.load(Ordering::Relaxed));
                         let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -197,6 +274,11 @@ pub fn run(args: Args) -> Result<i32> {
     if let Some(e) = write_error {
         return Err(e).context("writing the rejects file");
     }
+    if let Some(e) = checkpoint_error {
+        return Err(e);
+    }
+    let mut summary = summary;
+    summary.add(&resumed.summary());
     if let Some(mut f) = rejects_file {
         f.flush().context("writing the rejects file")?;
     }
@@ -208,6 +290,9 @@ pub fn run(args: Args) -> Result<i32> {
         return Ok(2);
     }
     out.finish()?;
+    if let Some(r) = resume {
+        r.finish()?;
+    }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let bytes = progress.load(Ordering::Relaxed) as f64;
@@ -233,9 +318,72 @@ pub fn run(args: Args) -> Result<i32> {
             summary.rejects,
             summary.input_errors,
             secs,
-            summary.articles as f64 / secs.max(1e-9),
+            (summary.articles - resumed.articles) as f64 / secs.max(1e-9),
             bytes / 1e6 / secs.max(1e-9),
         );
     }
     Ok(if summary.input_errors > 0 { 1 } else { 0 })
+}
+
+/// What makes a resumed run the same command (see [`Fingerprint`]): every option that changes
+/// the output or the rejects file, and the files read.
+fn fingerprint(args: &Args) -> Fingerprint {
+    let list = |paths: &[PathBuf]| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let options = vec![
+        ("inputs", list(&args.inputs)),
+        ("--emit", format!("{:?}", args.emit).to_lowercase()),
+        ("--text-field", args.text_field.clone()),
+        ("--id-field", args.id_field.clone()),
+        ("--title-field", args.title_field.clone()),
+        ("--max-article-bytes", args.max_article_bytes.to_string()),
+        (
+            "--rejects",
+            args.rejects
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string()),
+        ),
+        ("--no-metonyms", args.no_metonyms.to_string()),
+        ("--no-default-dict", args.dict.no_default_dict.to_string()),
+        ("--dict", list(&args.dict.dicts)),
+        ("--relations", list(&args.dict.relations)),
+    ];
+    let files: Vec<&std::path::Path> = args
+        .inputs
+        .iter()
+        .chain(&args.dict.dicts)
+        .chain(&args.dict.relations)
+        .map(PathBuf::as_path)
+        .collect();
+    Fingerprint::new(&options, &files)
+}
+
+/// Makes what was written durable, then records it: `total` counts every item read so far.
+fn checkpoint(
+    resume: &mut Resume,
+    total: &newsgraph::pipeline::Summary,
+    problems: u64,
+    out: Option<&File>,
+    rejects: Option<&mut BufWriter<File>>,
+) -> Result<()> {
+    let out = out.context("a resumable output is a file")?;
+    out.sync_data()
+        .with_context(|| format!("{}: cannot sync", resume.partial().display()))?;
+    let output_bytes = out.metadata()?.len();
+    let rejects_bytes = match rejects {
+        Some(f) => {
+            f.flush().context("writing the rejects file")?;
+            f.get_ref()
+                .sync_data()
+                .context("syncing the rejects file")?;
+            f.get_ref().metadata()?.len()
+        }
+        None => 0,
+    };
+    resume.save(&Progress::new(total, output_bytes, rejects_bytes, problems))
 }

@@ -6,10 +6,11 @@ pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod report;
+pub mod resume;
 pub mod stats;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -57,29 +58,91 @@ impl DictArgs {
 /// An output that appears atomically: written to a temporary file beside the target and
 /// renamed over it only by [`Output::finish`], so a killed run never leaves a truncated file
 /// under the final name. Standard output when no path is given.
+///
+/// The temporary file is `.NAME.PID.tmp`, removed when the run fails; a run killed with
+/// `kill -9` cannot remove it, so the next run writing `NAME` removes those whose process is
+/// gone. A resumable run (`extract --resume`) writes `.NAME.partial` instead and keeps it
+/// when it fails, for the next run to go on with.
 pub struct Output {
-    inner: BufWriter<Box<dyn Write + Send>>,
+    inner: BufWriter<Sink>,
+    /// A file output: the file being written and the final name.
     paths: Option<(PathBuf, PathBuf)>,
+    /// Keep the file being written when the run fails (`--resume`).
+    keep_on_error: bool,
+}
+
+enum Sink {
+    Stdout(io::Stdout),
+    File(File),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(s) => s.write(buf),
+            Sink::File(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::File(f) => f.flush(),
+        }
+    }
 }
 
 impl Output {
     pub fn create(path: Option<&Path>) -> Result<Output> {
         match path {
             None => Ok(Output {
-                inner: BufWriter::with_capacity(1 << 16, Box::new(io::stdout())),
+                inner: BufWriter::with_capacity(1 << 16, Sink::Stdout(io::stdout())),
                 paths: None,
+                keep_on_error: false,
             }),
             Some(p) if p.as_os_str() == "-" => Output::create(None),
             Some(p) => {
-                let name = p.file_name().map_or("out".into(), |n| n.to_string_lossy());
-                let tmp = p.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+                remove_stale_temporaries(p);
+                let tmp = hidden_beside(p, &format!("{}.tmp", std::process::id()));
                 let file = File::create(&tmp)
                     .with_context(|| format!("{}: cannot create", tmp.display()))?;
                 Ok(Output {
-                    inner: BufWriter::with_capacity(1 << 16, Box::new(file)),
+                    inner: BufWriter::with_capacity(1 << 16, Sink::File(file)),
                     paths: Some((tmp, p.to_path_buf())),
+                    keep_on_error: false,
                 })
             }
+        }
+    }
+
+    /// The output of a resumable run: `partial`, cut to its first `keep` bytes (what the last
+    /// checkpoint vouches for) and written on from there; moved to `path` by
+    /// [`Output::finish`], and kept when the run fails.
+    pub fn resumable(partial: &Path, path: &Path, keep: u64) -> Result<Output> {
+        remove_stale_temporaries(path);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(false)
+            .open(partial)
+            .with_context(|| format!("{}: cannot open", partial.display()))?;
+        file.set_len(keep)
+            .and_then(|()| file.seek(SeekFrom::End(0)))
+            .with_context(|| format!("{}: cannot cut to {keep} bytes", partial.display()))?;
+        Ok(Output {
+            inner: BufWriter::with_capacity(1 << 16, Sink::File(file)),
+            paths: Some((partial.to_path_buf(), path.to_path_buf())),
+            keep_on_error: true,
+        })
+    }
+
+    /// A second handle on the file being written (none for standard output), to sync and
+    /// measure it between batches while the pipeline holds the output.
+    pub fn file_handle(&self) -> Result<Option<File>> {
+        match self.inner.get_ref() {
+            Sink::Stdout(_) => Ok(None),
+            Sink::File(f) => Ok(Some(
+                f.try_clone().context("duplicating the output handle")?,
+            )),
         }
     }
 
@@ -87,7 +150,8 @@ impl Output {
     pub fn finish(mut self) -> Result<()> {
         self.inner.flush().context("writing output")?;
         if let Some((tmp, path)) = self.paths.take() {
-            let inner = std::mem::replace(&mut self.inner, BufWriter::new(Box::new(io::sink())));
+            let inner =
+                std::mem::replace(&mut self.inner, BufWriter::new(Sink::Stdout(io::stdout())));
             let file = inner.into_inner().map_err(|e| e.into_error())?;
             drop(file);
             // Data on disk before the name: after a power cut the final name holds the
@@ -114,9 +178,54 @@ impl Write for Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        // Not finished: an error happened. Leave no partial file behind.
-        if let Some((tmp, _)) = self.paths.take() {
+        // Not finished: an error happened. Leave no partial file behind, unless it is kept
+        // for --resume.
+        if let Some((tmp, _)) = self.paths.take()
+            && !self.keep_on_error
+        {
             let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// `.NAME.suffix` in the folder of `path`.
+pub fn hidden_beside(path: &Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy());
+    path.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// Removes the temporary files `.NAME.PID.tmp` beside `path` whose process is gone: what runs
+/// killed while writing `path` left behind. A process is alive while `/proc/PID` exists, so
+/// a run still writing `path` keeps its file; without `/proc` nothing is removed.
+fn remove_stale_temporaries(path: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && !proc.join(pid).exists() {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -156,7 +156,8 @@ fn unreadable_file_inside_a_folder() {
 }
 
 /// `kill -9` part-way through a run with `-o`: the final name still holds the previous file,
-/// whole; a run to the end then replaces it with the complete output.
+/// whole; a run to the end then replaces it with the complete output and removes the killed
+/// run's temporary file.
 #[test]
 fn kill_9_leaves_the_previous_output() {
     let wd = Workdir::new("fault-kill");
@@ -187,14 +188,24 @@ fn kill_9_leaves_the_previous_output() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(wd.read("out.jsonl"), "previous\n");
-    // The temporary file of the killed run stays behind (nothing can remove it); it is hidden
-    // and named after the dead process, so the next run does not touch it.
+    // The temporary file of the killed run stays behind: nothing in the killed process can
+    // remove it.
     assert!(tmp.exists());
+    // Beside it, the temporary file of a run still going (this test process stands in for
+    // it) and a file that only looks like one.
+    let live = wd.write(&format!(".out.jsonl.{}.tmp", std::process::id()), "live");
+    let other = wd.write(".out.jsonl.x1.tmp", "not ours");
 
-    // The next run completes and replaces the file with the whole output.
+    // The next run completes, replaces the file with the whole output, and removes the
+    // temporary file of the dead run, and only that one.
     let m = measure(wd.command(&["extract", "a.jsonl", "-o", "out.jsonl"]), None);
     assert_eq!(m.code, Some(0), "{}", m.stderr);
     let out = std::fs::read(wd.path("out.jsonl")).unwrap();
     assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), n);
     assert!(out.ends_with(b"\n"));
+    assert!(
+        !tmp.exists(),
+        "the dead run's temporary file is still there"
+    );
+    assert!(live.exists() && other.exists());
 }

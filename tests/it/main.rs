@@ -16,4 +16,5 @@ mod json;
 mod properties;
 mod rejects;
 mod report;
+mod resume;
 mod stats;

@@ -1,7 +1,7 @@
 //! `newsgraph report`: the page of the sample corpus opened in a real browser (headless
-//! Chromium: sections and chart elements with the right counts, no console error, a
-//! screenshot), its numbers against the extract output, escaping, the time series of a rare
-//! predicate's spike, and the page of a stats document.
+//! Chromium: sections and chart elements with the right counts, no console error, no network
+//! request, a screenshot), its numbers against the extract output, escaping, the time series
+//! of a rare predicate's spike, and the page of a stats document.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -51,6 +51,39 @@ fn headless(wd: &Workdir, page: &Path, extra: &[&str]) -> (String, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "chromium failed: {err}");
     (String::from_utf8_lossy(&out.stdout).into_owned(), err)
+}
+
+/// The requests the page made, from Chromium's net log (`--log-net-log=FILE`): every request
+/// job's URL that the page asked for — its initiator is the file's opaque origin ("null") or
+/// its network isolation key is the file:// site. Chromium makes requests of its own even
+/// with the background-networking flags (a network-time query, the updater, the account
+/// list); those have no origin ("not an origin") and are not tied to the page's site.
+fn page_requests(netlog: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(netlog).expect("chromium wrote its net log");
+    // A log cut short (Chromium killed) lacks its closing brackets; close it to read it.
+    let log: Value = serde_json::from_str(&text)
+        .or_else(|_| serde_json::from_str(&format!("{}]}}", text.trim_end().trim_end_matches(','))))
+        .expect("the net log is JSON");
+    let start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_u64()
+        .expect("the net log names its event types");
+    let events = log["events"].as_array().expect("the net log has events");
+    assert!(!events.is_empty(), "the net log recorded nothing");
+    events
+        .iter()
+        .filter(|e| e["type"].as_u64() == Some(start))
+        .filter_map(|e| {
+            let p = &e["params"];
+            let url = p["url"].as_str()?;
+            let by_page = p["initiator"]
+                .as_str()
+                .is_some_and(|i| i == "null" || i.starts_with("file://"))
+                || p["network_isolation_key"]
+                    .as_str()
+                    .is_some_and(|k| k.contains("file://"));
+            by_page.then(|| url.to_string())
+        })
+        .collect()
 }
 
 /// The text of an HTML fragment: tags dropped, whitespace collapsed.
@@ -196,9 +229,16 @@ fn the_report_of_the_corpus_opens_in_chromium_with_its_sections_and_charts() {
         "the corpus shows relations apart"
     );
 
-    let (dom, log) = headless(&wd, &wd.path("report.html"), &["--dump-dom"]);
+    let netlog = wd.path("netlog.json");
+    let (dom, log) = headless(
+        &wd,
+        &wd.path("report.html"),
+        &["--dump-dom", &format!("--log-net-log={}", netlog.display())],
+    );
     let console = console_lines(&log);
     assert!(console.is_empty(), "console messages: {console:#?}");
+    let requests = page_requests(&netlog);
+    assert!(requests.is_empty(), "the page made requests: {requests:#?}");
 
     let summary = section(&dom, "summary");
     let line = format!(
@@ -364,6 +404,31 @@ fn the_console_check_sees_console_errors() {
             .any(|l| l.contains("probe-error")),
         "{log}"
     );
+}
+
+#[test]
+fn the_network_check_sees_the_requests_a_page_makes() {
+    // The browser test passes on "no request by the page"; this shows the net log reading
+    // does see a page's requests (to a closed local port: nothing leaves the machine).
+    let wd = Workdir::new("report-network");
+    let page = wd.write(
+        "probe.html",
+        "<!DOCTYPE html><title>t</title><img src=\"http://127.0.0.1:9/probe.png\">\
+         <link rel=\"stylesheet\" href=\"https://127.0.0.1:9/probe.css\">",
+    );
+    let netlog = wd.path("netlog.json");
+    headless(
+        &wd,
+        &page,
+        &["--dump-dom", &format!("--log-net-log={}", netlog.display())],
+    );
+    let requests = page_requests(&netlog);
+    for url in [
+        "http://127.0.0.1:9/probe.png",
+        "https://127.0.0.1:9/probe.css",
+    ] {
+        assert!(requests.iter().any(|r| r == url), "{url} in {requests:#?}");
+    }
 }
 
 /// An extract-output record: one relation between the United States and Japan.

@@ -267,6 +267,15 @@ const UNDOING: &[&str] = &[
     "overturned",
     "waive",
     "waived",
+    "halt",
+    "halted",
+    "halts",
+    "stop",
+    "stopped",
+    "stops",
+    "freeze",
+    "froze",
+    "frozen",
 ];
 
 const BE_FORMS: &[&str] = &[
@@ -433,6 +442,7 @@ impl Relater {
         out: &mut Vec<Relation>,
     ) {
         let mut items = items(text, range.clone(), mentions);
+        close_leading_clause(text, &mut items);
         mark_modifiers(&self.ontology, dict, text, &mut items);
         resolve_descriptions(dict, text, &mut items, ctx);
         let first_new = out.len();
@@ -445,17 +455,15 @@ impl Relater {
             }
             let word = &text[items[i].start..items[i].end];
             lowercase_into(word, &mut lower);
-            let found = self.ontology.triggers_for(&lower).iter().find(|t| {
-                t.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| items.get(i + 1 + k).is_some_and(|it| is_word(text, it, w)))
-            });
-            let Some(trigger) = found else {
+            let found = self
+                .ontology
+                .triggers_for(&lower)
+                .iter()
+                .find_map(|t| Some((t, match_rest(text, &items, i, &t.rest)?)));
+            let Some((trigger, last)) = found else {
                 i += 1;
                 continue;
             };
-            let last = i + trigger.rest.len();
             self.relate_trigger(text, &items, i, last, trigger, out);
             i = last + 1;
         }
@@ -648,6 +656,38 @@ fn emit_reciprocal(
     }
 }
 
+const PARTICLES: &[&str] = &["off", "out", "up", "down"];
+
+/// Matches the words of a trigger after its first (at `items[first]`), and gives the index of
+/// the last. Before a content word of the trigger (not one of [`FUNCTION_WORDS`], nor "off",
+/// "out", "up", "down") up to two modifiers may come in between:
+/// "halted economic aid to", "broke off diplomatic relations with", "imposed new sanctions on".
+fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Option<usize> {
+    let mut k = first;
+    for w in rest {
+        k += 1;
+        if !FUNCTION_WORDS.contains(&w.as_str()) && !PARTICLES.contains(&w.as_str()) {
+            let mut skipped = 0;
+            while skipped < 2
+                && items.get(k).is_some_and(|it| {
+                    matches!(it.kind, Kind::Word)
+                        && !is_word(text, it, w)
+                        && !word_in(text, it, FUNCTION_WORDS)
+                        && !word_in(text, it, PARTICLES)
+                        && !is_barrier(text, it)
+                })
+            {
+                k += 1;
+                skipped += 1;
+            }
+        }
+        if !items.get(k).is_some_and(|it| is_word(text, it, w)) {
+            return None;
+        }
+    }
+    Some(k)
+}
+
 /// "Russia said that Sudan must return the helicopter": a demand without a demand verb (rule
 /// `said-must`), as the `urge` predicate when the table has it.
 fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>) {
@@ -820,6 +860,11 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
     while k > 0 && words <= WINDOW_LEFT {
         k -= 1;
         let it = &items[k];
+        if found.is_none()
+            && let Some(side) = reported_pronoun(text, items, k, words)
+        {
+            return (Some(side), None);
+        }
         if found.is_none() && is_bystander(it) {
             // The nearest noun phrase is about something else ("Iraqi lines", "U.S.
             // soybeans"): no subject here.
@@ -869,6 +914,92 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
         }
     }
     (found, None)
+}
+
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "if", "unless", "when", "while", "although", "though", "because", "since", "after", "before",
+    "once", "whether",
+];
+
+/// "If Japan bans Huawei, China will sue Japan": the comma that closes a leading subordinate
+/// clause separates two clauses, not the members of a list ("Huawei, China"), so it becomes a
+/// barrier. It is the first comma with a word other than "and"/"or" (the clause's verb) before
+/// it: in "If Germany, Japan and Italy ban Huawei, …" the first comma is the list's.
+fn close_leading_clause(text: &str, items: &mut [Item]) {
+    if !items
+        .first()
+        .is_some_and(|it| word_in(text, it, SUBORDINATORS))
+    {
+        return;
+    }
+    let mut saw_word = false;
+    for it in items.iter_mut().skip(1) {
+        match it.kind {
+            Kind::Punct(',') if saw_word => {
+                it.kind = Kind::Punct(';');
+                return;
+            }
+            Kind::Word if !word_in(text, it, &["and", "or"]) => saw_word = true,
+            _ => {}
+        }
+    }
+}
+
+/// Verbs of saying after which "it" or "they" is the speaker: "Japan said it had halted aid".
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "stated",
+    "declared",
+    "confirmed",
+    "added",
+];
+
+/// "Japan said (on Tuesday) (that) it …": when `items[k]` is "it" or "they" a few words after a
+/// verb of saying, the speaker, as a coreference on the pronoun's span (rule of the trigger it
+/// serves; the relation says it went through coreference).
+fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Option<Side> {
+    if !word_in(text, &items[k], &["it", "they"]) {
+        return None;
+    }
+    let mut j = k;
+    let mut between = 0;
+    loop {
+        j = j.checked_sub(1)?;
+        let it = &items[j];
+        if word_in(text, it, SAYING) {
+            break;
+        }
+        if !matches!(it.kind, Kind::Word) || between == 3 {
+            return None;
+        }
+        between += 1;
+    }
+    let speaker = side_left(text, items, j).0?;
+    if speaker.distance > 3 || (speaker.args.len() > 1 && is_word(text, &items[k], "it")) {
+        return None;
+    }
+    let mut side = Side::new(
+        Arg {
+            coreference: true,
+            start: items[k].start,
+            end: items[k].end,
+            ..speaker.args[0]
+        },
+        words,
+    );
+    for a in &speaker.args[1..] {
+        side.args.push(Arg {
+            coreference: true,
+            start: items[k].start,
+            end: items[k].end,
+            ..*a
+        });
+    }
+    Some(side)
 }
 
 /// "X, which …": when `items[k]` is a relative pronoun after ", Entity", that entity.
@@ -969,10 +1100,14 @@ fn negated(text: &str, items: &[Item], first: usize, subject_end: usize) -> bool
 }
 
 /// The modality of a trigger: cues between the subject and the trigger for attempted and
-/// planned, "if" anywhere in the sentence for hypothetical, reporting cues in the sentence (or a
-/// report noun just before the subject) for reported.
+/// planned, "if" before the trigger for hypothetical ("If China bans Huawei, …", not "Russia
+/// threatened to walk out if …", where the condition is on the threatened act), reporting cues
+/// in the sentence (or a report noun just before the subject) for reported.
 fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> Modality {
-    if items.iter().any(|it| word_in(text, it, HYPOTHETICAL)) {
+    if items[..first]
+        .iter()
+        .any(|it| word_in(text, it, HYPOTHETICAL))
+    {
         return Modality::Hypothetical;
     }
     let between = items[..first]
@@ -1517,6 +1652,49 @@ mod tests {
             (
                 "Hungarian and Russian officials sued Apple.",
                 &["HUN sue apl svo", "RUS sue apl svo"],
+            ),
+            // "agree" inflects as "agreed", a symmetric verb with a coordinated subject.
+            ("Hungary and Russia agreed.", &["HUN agree RUS reciprocal"]),
+            // The speaker of "said" is the "it" after it.
+            (
+                "Japan said on Tuesday it had banned Huawei.",
+                &["JPN ban hw reported coref svo"],
+            ),
+            (
+                "China and Russia said they would sue Apple.",
+                &[
+                    "CHN sue apl planned coref svo",
+                    "RUS sue apl planned coref svo",
+                ],
+            ),
+            // Counter-example: "it" is not two speakers.
+            ("China and Russia said it would sue Apple.", &[]),
+            // Modifiers inside a multi-word trigger.
+            (
+                "Japan halted economic aid to Russia.",
+                &["JPN sanction RUS svo"],
+            ),
+            (
+                "Japan broke off diplomatic relations with Russia.",
+                &["JPN cut_ties RUS svo"],
+            ),
+            // Counter-example: a function word is never skipped, and "halted" undoes "aid to".
+            ("Japan halted talks on aid to Russia.", &[]),
+            // "if" after the trigger conditions the threatened act, not the threat.
+            (
+                "Russia threatened to sue Apple if Japan banned Huawei.",
+                &[
+                    "RUS threaten apl svo",
+                    "RUS sue apl planned svo",
+                    "JPN ban hw hypothetical svo",
+                ],
+            ),
+            (
+                "If Japan bans Huawei, China will sue Japan.",
+                &[
+                    "JPN ban hw hypothetical svo",
+                    "CHN sue JPN hypothetical svo",
+                ],
             ),
         ];
         for (text, want) in cases {

@@ -308,8 +308,12 @@ pub fn inflect(
     let chars: Vec<char> = lemma.chars().collect();
     let n = chars.len();
     let last = chars[n - 1];
-    if lemma.ends_with('e') && !lemma.ends_with("ee") {
-        stem_ing = format!("{}ing", &lemma[..lemma.len() - 1]);
+    if lemma.ends_with("ee") {
+        // agree → agreeing, agreed; free → freeing, freed.
+        stem_ing = format!("{lemma}ing");
+        regular_past = format!("{lemma}d");
+    } else if let Some(stem) = lemma.strip_suffix('e') {
+        stem_ing = format!("{stem}ing");
         regular_past = format!("{lemma}d");
     } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
         stem_ing = format!("{lemma}ing");
@@ -372,6 +376,8 @@ mod tests {
                 &["accuse", "accuses", "accusing", "accused"],
             ),
             ("meet", Some("met"), &["meet", "meets", "meeting", "met"]),
+            ("agree", None, &["agree", "agrees", "agreeing", "agreed"]),
+            ("free", None, &["free", "frees", "freeing", "freed"]),
             (
                 "blacklist",
                 None,

@@ -5,8 +5,15 @@
 //! This module owns parsing, validation (every error names file, line and column, and loading
 //! stops before any article is read), the merge of several files by entity id, and the flattened
 //! alias table: one [`AliasGroup`] per distinct alias text, holding every entity that claims it.
-//! Keeping all claimants is what lets the matcher say a mention is ambiguous instead of
+//! Keeping the claimants is what lets the matcher say a mention is ambiguous instead of
 //! guessing silently.
+//!
+//! Dictionaries come from users and generators, so loading is bounded whatever the file holds:
+//! an alias longer than [`MAX_ALIAS_CHARS`] or without a letter or digit is an error; an
+//! empty list item, a one-character alias, an alias repeated within an entry and an alias
+//! claimed by more than [`MAX_CLAIMS_PER_ALIAS`] entities are [`Warning`]s, with file, line and
+//! column, and loading goes on (repeats and extra claims are dropped). Time and memory are
+//! linear in the size of the files.
 
 use std::fmt;
 use std::path::Path;
@@ -29,6 +36,22 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../dictionaries/companies.tsv"),
     ),
 ];
+
+/// The longest alias (or name) accepted, in characters. The longest of the built-ins is 85; an
+/// alias of thousands of characters is a broken line (a missing tab or newline, a description
+/// in the wrong column), and the matcher's work at each word start grows with the longest
+/// alias: a 10,000-character alias of repeated words made a text of those words take minutes.
+pub const MAX_ALIAS_CHARS: usize = 256;
+
+/// At most this many entities keep a claim on one alias text (the first, in precedence order);
+/// the others are dropped with a warning. Every mention of an alias lists its other claimants as
+/// alternatives, so a million entities sharing one name would put a million alternatives in
+/// every mention of it (and building the table took quadratic time). The built-ins have at most
+/// 3 claimants per alias.
+pub const MAX_CLAIMS_PER_ALIAS: usize = 32;
+
+/// A loaded dictionary keeps the first this many warnings, and counts the rest.
+pub const MAX_KEPT_WARNINGS: usize = 100;
 
 /// What kind of actor an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -137,6 +160,7 @@ pub struct AliasGroup {
 pub struct Dictionary {
     entities: Vec<Entity>,
     groups: Vec<AliasGroup>,
+    warnings: Warnings,
 }
 
 impl Dictionary {
@@ -161,6 +185,17 @@ impl Dictionary {
         &self.groups
     }
 
+    /// What loading found likely wrong: the first [`MAX_KEPT_WARNINGS`], in file order.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings.kept
+    }
+
+    /// How many warnings there were in all (more than [`Dictionary::warnings`] holds when
+    /// there were over [`MAX_KEPT_WARNINGS`]).
+    pub fn warning_count(&self) -> u64 {
+        self.warnings.count
+    }
+
     /// Looks an entity up by its canonical id (linear; for tools and tests, not the hot path).
     pub fn find(&self, id: &str) -> Option<EntityId> {
         self.entities
@@ -181,19 +216,55 @@ pub struct Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )
-        }
+        write_place(f, &self.file, self.line, self.column)?;
+        f.write_str(&self.message)
     }
 }
 
 impl std::error::Error for Error {}
+
+/// `file: `, `file:line: ` or `file:line:column: `.
+fn write_place(f: &mut fmt::Formatter<'_>, file: &str, line: usize, column: usize) -> fmt::Result {
+    match (line, column) {
+        (0, _) => write!(f, "{file}: "),
+        (l, 0) => write!(f, "{file}:{l}: "),
+        (l, c) => write!(f, "{file}:{l}:{c}: "),
+    }
+}
+
+/// Something a dictionary file holds that loads but is likely a mistake: where it is and what
+/// newsgraph did about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_place(f, &self.file, self.line, self.column)?;
+        f.write_str(&self.message)
+    }
+}
+
+/// The first warnings and a count of all, so that a file with a problem on every one of a
+/// million lines does not keep a million messages.
+#[derive(Clone, Debug, Default)]
+struct Warnings {
+    kept: Vec<Warning>,
+    count: u64,
+}
+
+impl Warnings {
+    fn push(&mut self, w: Warning) {
+        self.count += 1;
+        if self.kept.len() < MAX_KEPT_WARNINGS {
+            self.kept.push(w);
+        }
+    }
+}
 
 /// The columns a dictionary header may name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -233,6 +304,8 @@ impl Column {
 struct Origin {
     file_index: usize,
     line: usize,
+    /// Column of the id.
+    column: usize,
 }
 
 /// An entity while loading: its alias lists are merged across files before the group table
@@ -250,6 +323,7 @@ pub struct DictionaryBuilder {
     drafts: Vec<Draft>,
     by_id: WordMap<String, usize>,
     files: Vec<String>,
+    warnings: Warnings,
 }
 
 impl DictionaryBuilder {
@@ -303,10 +377,16 @@ impl DictionaryBuilder {
     }
 
     /// Adds a dictionary given as text; `name` is used in error messages.
-    pub fn add_str(&mut self, name: &str, text: &str) -> Result<&mut Self, Error> {
+    pub fn add_str<'t>(&mut self, name: &str, text: &'t str) -> Result<&mut Self, Error> {
         let file_index = self.files.len();
         self.files.push(name.to_string());
         let err = |line: usize, column: usize, message: String| Error {
+            file: name.to_string(),
+            line,
+            column,
+            message,
+        };
+        let warning = |line: usize, column: usize, message: String| Warning {
             file: name.to_string(),
             line,
             column,
@@ -356,11 +436,18 @@ impl DictionaryBuilder {
                 ));
             }
             let mut entry = Entry::default();
-            for (k, &(col, value)) in fields.iter().enumerate() {
-                let value = value.trim();
+            for (k, &(col, raw_value)) in fields.iter().enumerate() {
+                let value = raw_value.trim();
                 if value.contains('\u{0}') {
                     return Err(err(line_no, col, "NUL character in field".into()));
                 }
+                // The column where the trimmed value starts (an empty one: the field's).
+                let lead = raw_value.len() - raw_value.trim_start().len();
+                let col = if value.is_empty() {
+                    col
+                } else {
+                    col + raw_value[..lead].chars().count()
+                };
                 entry.set(cols[k], col, value);
             }
             let id = entry.id.1;
@@ -427,13 +514,89 @@ impl DictionaryBuilder {
                     ));
                 }
             }
-            let mut names = vec![(entry.name.1.to_string(), Form::Name)];
-            for (list, form) in [
-                (entry.aliases.1, Form::Name),
-                (entry.demonyms.1, Form::Demonym),
-                (entry.metonyms.1, Form::Metonym),
+            // The name and every list item, each checked once as it is read; repeats within
+            // the entry dropped (so a line listing one alias a million times costs one).
+            let mut names: Vec<(String, Form)> = Vec::new();
+            let mut seen_names: WordMap<&str, ()> = WordMap::default();
+            let mut repeats = 0usize;
+            let mut first_repeat = None;
+            let mut take = |col: usize, text: &'t str, form: Form, what: &str| {
+                if seen_names.insert(text, ()).is_some() {
+                    repeats += 1;
+                    first_repeat.get_or_insert((col, text));
+                    return Ok(());
+                }
+                let chars = text.chars().count();
+                if chars > MAX_ALIAS_CHARS {
+                    return Err(err(
+                        line_no,
+                        col,
+                        format!(
+                            "{what} of {chars} characters is over the limit of {MAX_ALIAS_CHARS} \
+                             (a missing tab or line end?)"
+                        ),
+                    ));
+                }
+                if !text.chars().any(char::is_alphanumeric) {
+                    return Err(err(
+                        line_no,
+                        col,
+                        format!("{what} {text:?} has no letter or digit: it cannot name anything"),
+                    ));
+                }
+                if chars == 1 {
+                    self.warnings.push(warning(
+                        line_no,
+                        col,
+                        format!(
+                            "one-character {what} {text:?} will match every {text:?} that stands \
+                             alone (initials, list labels)"
+                        ),
+                    ));
+                }
+                names.push((text.to_string(), form));
+                Ok(())
+            };
+            take(entry.name.0, entry.name.1, Form::Name, "name")?;
+            let mut empties = Vec::new();
+            for (what, (col, list), form) in [
+                ("aliases", entry.aliases, Form::Name),
+                ("demonyms", entry.demonyms, Form::Demonym),
+                ("metonyms", entry.metonyms, Form::Metonym),
             ] {
-                names.extend(split_list(list).into_iter().map(|a| (a.to_string(), form)));
+                let mut empty = None;
+                for (item_col, item) in split_list_at(col, list) {
+                    if item.is_empty() {
+                        empty.get_or_insert(item_col);
+                    } else {
+                        take(item_col, item, form, "alias")?;
+                    }
+                }
+                if let Some(c) = empty {
+                    empties.push((c, what));
+                }
+            }
+            for (col, what) in empties {
+                self.warnings.push(warning(
+                    line_no,
+                    col,
+                    format!(
+                        "empty item in the {what} list (two '|' in a row, or one at an end): \
+                         skipped"
+                    ),
+                ));
+            }
+            if let Some((col, text)) = first_repeat {
+                let times = if repeats == 1 {
+                    "once".to_string()
+                } else {
+                    format!("{repeats} times")
+                };
+                self.warnings.push(warning(
+                    line_no,
+                    col,
+                    format!("{text:?} repeats a name of this entry; {times} in all, ignored"),
+                ));
             }
             // An id seen before in this same file (later files merge into earlier ones).
             if let Some(prev) = self.by_id.get(id).map(|&k| &self.drafts[k].origin)
@@ -460,6 +623,7 @@ impl DictionaryBuilder {
                 origin: Origin {
                     file_index,
                     line: line_no,
+                    column: entry.id.0,
                 },
             };
             match self.by_id.get(id) {
@@ -507,21 +671,34 @@ impl DictionaryBuilder {
     }
 
     /// Builds the alias table. Claims from later files come first in a group, so a user's
-    /// dictionary takes precedence over the built-ins for a shared alias.
+    /// dictionary takes precedence over the built-ins for a shared alias. An alias keeps at
+    /// most [`MAX_CLAIMS_PER_ALIAS`] claims; the warnings of loading and of this are the
+    /// dictionary's [`Dictionary::warnings`].
     pub fn build(&self) -> Dictionary {
         // A million-entry dictionary takes seconds here: the entities are copied while the
         // alias table is built.
-        let (entities, groups) = rayon::join(
+        let (entities, (groups, over_claimed)) = rayon::join(
             || self.drafts.iter().map(|d| d.entity.clone()).collect(),
             || self.groups(),
         );
-        Dictionary { entities, groups }
+        let mut warnings = self.warnings.clone();
+        for w in over_claimed {
+            warnings.push(w);
+        }
+        Dictionary {
+            entities,
+            groups,
+            warnings,
+        }
     }
 
-    /// One group per distinct alias text, claims in precedence order.
-    fn groups(&self) -> Vec<AliasGroup> {
+    /// One group per distinct alias text, claims in precedence order; and a warning for each
+    /// alias over [`MAX_CLAIMS_PER_ALIAS`].
+    fn groups(&self) -> (Vec<AliasGroup>, Vec<Warning>) {
         let mut groups: Vec<AliasGroup> = Vec::new();
         let mut index: WordMap<&str, usize> = WordMap::default();
+        // Aliases over the cap: claims dropped, and the first entity dropped.
+        let mut dropped: WordMap<usize, (usize, usize)> = WordMap::default();
         let mut order: Vec<usize> = (0..self.drafts.len()).collect();
         // Stable: later files first, then file order within a file.
         order.sort_by_key(|&i| std::cmp::Reverse(self.drafts[i].origin.file_index));
@@ -541,12 +718,37 @@ impl DictionaryBuilder {
                     groups.len() - 1
                 });
                 let claims = &mut groups[g].claims;
-                if !claims.iter().any(|c| c.entity == claim.entity) {
+                if claims.iter().any(|c| c.entity == claim.entity) {
+                    continue;
+                }
+                if claims.len() < MAX_CLAIMS_PER_ALIAS {
                     claims.push(claim);
+                } else {
+                    dropped.entry(g).or_insert((0, i)).0 += 1;
                 }
             }
         }
-        groups
+        let mut over: Vec<(usize, (usize, usize))> = dropped.into_iter().collect();
+        over.sort_unstable();
+        let warnings = over
+            .into_iter()
+            .map(|(g, (count, first))| {
+                let d = &self.drafts[first];
+                Warning {
+                    file: self.files[d.origin.file_index].clone(),
+                    line: d.origin.line,
+                    column: d.origin.column,
+                    message: format!(
+                        "alias {:?} is claimed by {} entities; the first {MAX_CLAIMS_PER_ALIAS} \
+                         keep it, the other {count} (from {:?} on) do not",
+                        groups[g].text,
+                        MAX_CLAIMS_PER_ALIAS + count,
+                        d.entity.id,
+                    ),
+                }
+            })
+            .collect();
+        (groups, warnings)
     }
 }
 
@@ -599,6 +801,25 @@ fn split_list(s: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .collect()
+}
+
+/// The items of a `|` list that starts at column `col`, trimmed, each with its column; empty
+/// items included (an empty list has none).
+fn split_list_at(col: usize, s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut c = col;
+    s.split('|')
+        .filter(move |_| !s.is_empty())
+        .map(move |item| {
+            let trimmed = item.trim_start();
+            let lead = if trimmed.is_empty() {
+                0
+            } else {
+                item[..item.len() - trimmed.len()].chars().count()
+            };
+            let at = c + lead;
+            c += item.chars().count() + 1;
+            (at, item.trim())
+        })
 }
 
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
@@ -667,10 +888,124 @@ mod tests {
                 "# only a comment\n",
                 "t.tsv: no header line (id, type, name, ...)",
             ),
+            (
+                &format!(
+                    "id\ttype\tname\taliases\nx\tcompany\tX Co\tX|{}\n",
+                    "ab ".repeat(100)
+                ),
+                "t.tsv:2:18: alias of 299 characters is over the limit of 256 (a missing tab or \
+                 line end?)",
+            ),
+            (
+                "id\ttype\tname\taliases\nx\tcompany\tX Co\t--\n",
+                "t.tsv:2:16: alias \"--\" has no letter or digit: it cannot name anything",
+            ),
+            (
+                "id\ttype\tname\nx\tcompany\t\u{200b}\n",
+                "t.tsv:2:11: name \"\\u{200b}\" has no letter or digit: it cannot name anything",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(load(text).unwrap_err().to_string(), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_built_ins_have_no_warnings() {
+        let d = Dictionary::defaults();
+        assert_eq!(d.warnings(), &[]);
+    }
+
+    /// Each abuse, one line of the table: the dictionary loads, says where and what, and keeps
+    /// what is usable.
+    #[test]
+    fn warnings_name_line_and_column() {
+        let h = "id\ttype\tname\taliases\tdemonyms\n";
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "x\tcompany\tX Co\tXC||X Corp|\t\n",
+                &[
+                    "t.tsv:2:19: empty item in the aliases list (two '|' in a row, or one at an \
+                   end): skipped",
+                ],
+                &["X Co", "XC", "X Corp"],
+            ),
+            (
+                "x\tcompany\tX Co\t \u{a0} | XC\t\n",
+                &[
+                    "t.tsv:2:19: empty item in the aliases list (two '|' in a row, or one at an \
+                   end): skipped",
+                ],
+                &["X Co", "XC"],
+            ),
+            (
+                "x\tcompany\tX\tXC\tx\n",
+                &[
+                    "t.tsv:2:11: one-character name \"X\" will match every \"X\" that stands \
+                     alone (initials, list labels)",
+                    "t.tsv:2:16: one-character alias \"x\" will match every \"x\" that stands \
+                     alone (initials, list labels)",
+                ],
+                &["X", "XC", "x"],
+            ),
+            (
+                "x\tcompany\tX Co\tX Co|XC|XC|XC\t\n",
+                &["t.tsv:2:16: \"X Co\" repeats a name of this entry; 3 times in all, ignored"],
+                &["X Co", "XC"],
+            ),
+        ];
+        for (line, want, names) in cases {
+            let d = load(&format!("{h}{line}")).unwrap();
+            let got: Vec<String> = d.warnings().iter().map(|w| w.to_string()).collect();
+            assert_eq!(got, *want, "{line:?}");
+            let texts: Vec<&str> = d.groups().iter().map(|g| g.text.as_str()).collect();
+            assert_eq!(texts, *names, "{line:?}");
+        }
+    }
+
+    /// A million repeats of one alias in one entry cost one alias, and a warning; more entities
+    /// on one alias than the cap keep the first ones, and a warning naming the first dropped.
+    #[test]
+    fn repeated_and_over_claimed_aliases_are_bounded() {
+        let line = format!(
+            "x\tcompany\tAcme\t{}\n",
+            vec!["Acme Co"; 1_000_000].join("|")
+        );
+        let d = load(&format!("id\ttype\tname\taliases\n{line}")).unwrap();
+        assert_eq!(d.groups().len(), 2);
+        assert_eq!(d.warning_count(), 1);
+
+        let n = MAX_CLAIMS_PER_ALIAS + 1000;
+        let mut text = String::from("id\ttype\tname\n");
+        for i in 0..n {
+            text.push_str(&format!("e{i}\tcompany\tAcme\n"));
+        }
+        let d = load(&text).unwrap();
+        assert_eq!(d.entities().len(), n);
+        assert_eq!(d.groups()[0].claims.len(), MAX_CLAIMS_PER_ALIAS);
+        let got: Vec<String> = d.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            got,
+            [format!(
+                "t.tsv:{}:1: alias \"Acme\" is claimed by {n} entities; the first \
+                 {MAX_CLAIMS_PER_ALIAS} keep it, the other 1000 (from \"e{MAX_CLAIMS_PER_ALIAS}\" \
+                 on) do not",
+                MAX_CLAIMS_PER_ALIAS + 2
+            )]
+        );
+    }
+
+    /// A warning on every line (and one for the alias they all claim): the first ones kept,
+    /// all counted.
+    #[test]
+    fn warnings_are_counted_past_the_ones_kept() {
+        let mut text = String::from("id\ttype\tname\n");
+        for i in 0..1000 {
+            text.push_str(&format!("e{i}\tcompany\tX\n"));
+        }
+        let d = load(&text).unwrap();
+        assert_eq!(d.warnings().len(), MAX_KEPT_WARNINGS);
+        assert_eq!(d.warning_count(), 1000 + 1);
     }
 
     #[test]

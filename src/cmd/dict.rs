@@ -1,6 +1,7 @@
 //! `newsgraph dict`: look at dictionaries. `check` validates dictionary files and reports
-//! what is likely to go wrong when matching with them (ids repeated across files, aliases
-//! claimed by several entities, aliases that are common English words) with counts by type;
+//! what is likely to go wrong when matching with them (the loader's warnings, ids repeated
+//! across files, aliases claimed by several entities, aliases that are common English words)
+//! with counts by type;
 //! `explain` shows, for a piece of text, every candidate alias, the boundary and case decisions
 //! taken on it, the match kept and its alternatives. Both only read and print: the checks are
 //! the loader's (`newsgraph::dictionary`) and the matcher's own (`Matcher::explain`).
@@ -118,6 +119,18 @@ fn check(args: CheckArgs) -> Result<i32> {
     }
     writeln!(out)?;
     write_counts(&mut out, &dict)?;
+
+    // What loads but is likely wrong (empty list items, one-character aliases, repeats, an
+    // alias claimed by too many entities); the dictionary keeps the first ones.
+    let warnings: Vec<String> = dict.warnings().iter().map(|w| w.to_string()).collect();
+    writeln!(out, "\nwarnings: {}", dict.warning_count())?;
+    for w in warnings.iter().take(limit) {
+        writeln!(out, "  {w}")?;
+    }
+    let shown = warnings.len().min(limit) as u64;
+    if dict.warning_count() > shown {
+        writeln!(out, "  … and {} more", dict.warning_count() - shown)?;
+    }
 
     // Ids that several sources define: the later ones extend the earlier entity.
     let mut seen: BTreeMap<&str, Vec<&str>> = BTreeMap::new();

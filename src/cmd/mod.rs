@@ -42,6 +42,7 @@ impl DictArgs {
             b.add_path(p)?;
         }
         let dict = b.build();
+        print_warnings(&dict);
         if dict.entities().is_empty() {
             anyhow::bail!("no dictionary: --no-default-dict needs at least one --dict");
         }
@@ -52,6 +53,20 @@ impl DictArgs {
             ontology.extend(&p.display().to_string(), &text)?;
         }
         Ok((dict, ontology))
+    }
+}
+
+/// Prints a dictionary's warnings on standard error, the first [`SHOWN_PROBLEMS`] one by one.
+pub fn print_warnings(dict: &Dictionary) {
+    for w in dict.warnings().iter().take(SHOWN_PROBLEMS as usize) {
+        eprintln!("newsgraph: warning: {w}");
+    }
+    let shown = dict.warnings().len().min(SHOWN_PROBLEMS as usize) as u64;
+    if dict.warning_count() > shown {
+        eprintln!(
+            "newsgraph: {} more dictionary warnings not shown",
+            dict.warning_count() - shown
+        );
     }
 }
 

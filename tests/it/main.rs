@@ -6,6 +6,7 @@ mod workdir;
 mod ambiguity;
 mod determinism;
 mod dict;
+mod dict_abuse;
 mod eval;
 mod extract;
 mod faults;

@@ -413,6 +413,13 @@ def build_countries(src):
         e["sources"] = ("dr5hn" if d else "") + ("+mledoze" if m else "")
         ents[iso3] = e
 
+    # People who held a government post (Phoenix code <ISO3>GOV, dated or not) stand for their
+    # state the way a capital does ("President Reagan said", "the Reagan administration"): their
+    # full names and titled forms become metonyms of the country. Bare surnames are left out
+    # (too ambiguous), and so are forms of a former or future post.
+    for iso3, forms in government_people(src, ents).items():
+        ents[iso3]["metonyms"] += forms
+
     # curated adds/drops
     for iso3, rows in cur.items():
         if iso3 not in ents:
@@ -451,6 +458,43 @@ def build_countries(src):
         for x in e["demonyms"]:
             demonym_claims[key(x)].append(e["id"])
     return ents
+
+
+NOT_IN_POST = re.compile(r"FORMER|ELECT\b|\bGOV\.|GOVERNOR|GOVENOR|\bEX-|\bLATE\b|CANDIDATE|DEPOSED|"
+                         r"OUSTED|EXILED|\bWIFE\b|\bSON\b|\bDAUGHTER\b|\bWIDOW\b")
+
+
+def government_people(src, countries):
+    """Country id -> names of people Phoenix.Countries.actors.txt codes as its government."""
+    out = defaultdict(list)
+    for r in parse_phoenix(os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")):
+        if "CountryInfo.txt" not in r["comment"]:
+            continue  # people come from CountryInfo's lists of office holders; bodies do not
+        posts = {c[:3] for c in r["base_codes"] if re.fullmatch(r"[A-Z]{3}GOV", c)}
+        posts &= set(countries)
+        if len(posts) != 1:
+            continue
+        # Words of the person's name are capitalised; titles and other English words are
+        # lowercase, so
+        # that the case policy accepts them either way ("President Reagan", "the Reagan
+        # administration").
+        own = set(phrase_key(r["name"]).split())
+        forms = []
+        for f in [r["name"]] + r["alts"]:
+            k = re.sub(r"^THE ", "", phrase_key(f))
+            if NOT_IN_POST.search(k) or len(k.split()) < 2 or re.search(r"[^A-Z .'-]", k):
+                continue
+            words = []
+            for w in k.split():
+                if re.fullmatch(r"(?:[A-Z]\.)+", w):
+                    words.append(w)  # an initial, or U.S.
+                elif w in own or w.lower() not in ENGLISH:
+                    words.append(smart_title(w.lower()))
+                else:
+                    words.append(w.lower())
+            forms.append(" ".join(words))
+        out[posts.pop()] += forms
+    return out
 
 
 # --------------------------------------------------------------------------------------------

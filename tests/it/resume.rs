@@ -221,6 +221,58 @@ fn resume_refuses_another_command_and_goes_on_with_the_same() {
     assert_eq!(counts(&err), counts(&ref_err));
 }
 
+/// A disk that fills up part-way (here the file-size limit, `ulimit -f`, whose EFBIG stands
+/// for ENOSPC): the resumable run fails with the error, keeps its partial output and checkpoint;
+/// once there is room, the same command with --resume goes on and ends with the uninterrupted
+/// bytes.
+#[test]
+fn resume_after_the_disk_filled_up() {
+    let wd = Workdir::new("resume-full");
+    let mut input = Vec::new();
+    for i in 0..40_000 {
+        writeln!(
+            input,
+            "{{\"id\":\"{i}\",\"text\":\"China banned Huawei. Japan met France on day {i}.\"}}"
+        )
+        .unwrap();
+    }
+    wd.write("in.jsonl", &input);
+    let (code, ref_err) = run(&wd, &["extract", "in.jsonl", "-o", "ref.jsonl"]);
+    assert_eq!(code, Some(0), "{ref_err}");
+    // About 70 MB of output: the limit (25 or 50 MB, as the shell counts blocks of 512 or
+    // 1024 bytes) falls after the first checkpoint and before the end.
+    let bin = env!("CARGO_BIN_EXE_newsgraph");
+    let out = std::process::Command::new("sh")
+        .current_dir(&wd.dir)
+        .args([
+            "-c",
+            &format!(
+                "trap '' XFSZ; ulimit -f 50000; exec '{bin}' extract in.jsonl -o out.jsonl --resume"
+            ),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("writing the output: File too large"), "{err}");
+    assert!(!wd.path("out.jsonl").exists());
+    let items = checkpoint_items(&wd, "out.jsonl");
+    assert!((10_000..40_000).contains(&items), "{items}");
+
+    let (code, err) = run(&wd, &["extract", "in.jsonl", "-o", "out.jsonl", "--resume"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(&format!("resuming after {items} records")),
+        "{err}"
+    );
+    assert!(
+        std::fs::read(wd.path("out.jsonl")).unwrap()
+            == std::fs::read(wd.path("ref.jsonl")).unwrap()
+    );
+    assert_eq!(counts(&err), counts(&ref_err));
+}
+
 /// With nothing to resume, --resume is an ordinary run, and leaves nothing beside the output.
 #[test]
 fn resume_with_nothing_to_resume_runs_from_the_start() {

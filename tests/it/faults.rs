@@ -1,5 +1,5 @@
 //! Faults around a run: a full device, a closed pipe, an unreadable input, a `kill -9`. Each
-//! ends the way docs/hardening.md says: a clear error and a non-zero exit, or a quiet end, and
+//! ends the way docs/reliability.md says: a clear error and a non-zero exit, or a quiet end, and
 //! never a truncated file under the output's final name.
 
 use std::io::{BufRead, BufReader, Write};

@@ -1,6 +1,6 @@
 //! Hostile input against the real binary: every case ends in a documented outcome (a reject or
 //! an input error naming file and line), within a time and peak-memory bound, and the good
-//! article after it is still processed. docs/hardening.md is the table of these outcomes.
+//! article after it is still processed. docs/reliability.md is the table of these outcomes.
 //!
 //! Big inputs are generated here, at test time, and the largest are streamed into the child's
 //! standard input rather than written to disk.
@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::workdir::Workdir;
 
 /// The peak memory every hostile case must stay under (the release binary's resident set
-/// with the built-in dictionaries is about 50 MB; see docs/hardening.md for the bound of
+/// with the built-in dictionaries is about 32 MB; see docs/reliability.md for the bound of
 /// the general case).
 pub const PEAK_BOUND_KB: u64 = 256 << 10;
 /// "No input takes more than a few seconds": the bound each case is held to, with room for

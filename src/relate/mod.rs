@@ -490,6 +490,10 @@ impl Relater {
         out: &mut Vec<Relation>,
     ) {
         let passive = trigger.form.can_be_participle() && preceded_by_be(text, items, first);
+        // A trade measure's object may be a country's goods ("tariffs on Japanese electronic
+        // goods"): the measure is against the country.
+        let goods =
+            self.ontology.predicate(trigger.predicate).plover.as_deref() == Some("SANCTION");
         let (subject, object, rule);
         let symmetric = self.ontology.predicate(trigger.predicate).symmetric;
         if trigger.form == WordForm::Noun && trigger.rest.is_empty() {
@@ -510,7 +514,7 @@ impl Relater {
             }
             let (Some(left), Some(right)) = (
                 side_left(text, items, first).0,
-                side_right(text, items, last + 1, 4),
+                side_right(text, items, last + 1, 4, goods),
             ) else {
                 return;
             };
@@ -531,7 +535,7 @@ impl Relater {
                 return;
             }
             let (Some(agent), Some(patient)) = (
-                side_right(text, items, last + 2, 4),
+                side_right(text, items, last + 2, 4, false),
                 side_left(text, items, first).0,
             ) else {
                 return;
@@ -539,7 +543,7 @@ impl Relater {
             (subject, object, rule) = (agent, patient, "passive-by");
         } else {
             let (left, relative) = side_left(text, items, first);
-            let mut right = side_right(text, items, last + 1, WINDOW_RIGHT);
+            let mut right = side_right(text, items, last + 1, WINDOW_RIGHT, goods);
             // A gerund right after a name is often a noun ("the Group of Seven meeting in
             // Washington"): then the object must follow at once ("China and Russia spying on
             // the President").
@@ -846,6 +850,62 @@ fn is_bystander(item: &Item) -> bool {
     matches!(item.kind, Kind::Entity { actor: false, .. })
 }
 
+/// Nouns of traded goods: a country's name or demonym before them ("Japanese electronics",
+/// "U.S. imports") names the country a trade measure is against.
+const GOODS: &[&str] = &[
+    "goods",
+    "imports",
+    "exports",
+    "products",
+    "electronics",
+    "chips",
+    "microchips",
+    "semiconductors",
+    "cars",
+    "steel",
+    "textiles",
+    "beef",
+    "rice",
+    "wheat",
+    "grain",
+    "lumber",
+    "companies",
+    "firms",
+    "exporters",
+    "airlines",
+    "ships",
+    "vessels",
+    "banks",
+];
+
+/// Is `items[k]` a country that only modifies a noun, with goods among the next two words
+/// ("Japanese electronic goods")?
+fn goods_of(text: &str, items: &[Item], k: usize) -> bool {
+    is_bystander(&items[k])
+        && items[k + 1..]
+            .iter()
+            .take(2)
+            .take_while(|it| matches!(it.kind, Kind::Word))
+            .any(|it| word_in(text, it, GOODS))
+}
+
+/// An entity mention as an argument, whether or not it is an actor.
+fn owner_arg(item: &Item) -> Option<Arg> {
+    match item.kind {
+        Kind::Entity {
+            entity,
+            coreference,
+            ..
+        } => Some(Arg {
+            entity,
+            start: item.start,
+            end: item.end,
+            coreference,
+        }),
+        _ => None,
+    }
+}
+
 /// Is `items[k]` a conjunction between coordinated entities ("," "and" "or" "&")?
 fn is_conjunction(text: &str, item: &Item) -> bool {
     matches!(item.kind, Kind::Punct(',') | Kind::Punct('&')) || word_in(text, item, &["and", "or"])
@@ -1012,13 +1072,18 @@ fn relative_antecedent(text: &str, items: &[Item], k: usize, words: usize) -> Op
 }
 
 /// The nearest entity group right of `from`, within `window` words.
-fn side_right(text: &str, items: &[Item], from: usize, window: usize) -> Option<Side> {
+fn side_right(text: &str, items: &[Item], from: usize, window: usize, goods: bool) -> Option<Side> {
     let mut words = 0;
     let mut k = from;
     let mut chain_to = None;
     while k < items.len() && words <= window {
         let it = &items[k];
-        if let Some(a) = arg(it) {
+        let owner = || {
+            (goods && goods_of(text, items, k))
+                .then(|| owner_arg(it))
+                .flatten()
+        };
+        if let Some(a) = arg(it).or_else(owner) {
             let mut side = Side::new(a, words);
             side.chain_to = chain_to;
             let mut j = k;
@@ -1680,6 +1745,18 @@ mod tests {
             ),
             // Counter-example: a function word is never skipped, and "halted" undoes "aid to".
             ("Japan halted talks on aid to Russia.", &[]),
+            // A trade measure on a country's goods is against the country.
+            (
+                "Japan announced tariffs on American electronic goods.",
+                &["JPN sanction USA nominal"],
+            ),
+            (
+                "Japan imposed duties on Chinese steel.",
+                &["JPN sanction CHN svo"],
+            ),
+            // Counter-examples: goods without a trade measure; a demonym before other nouns.
+            ("Japanese consumers bought American cars.", &[]),
+            ("Japan imposed duties on Chinese tourists.", &[]),
             // "if" after the trigger conditions the threatened act, not the threat.
             (
                 "Russia threatened to sue Apple if Japan banned Huawei.",

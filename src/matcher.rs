@@ -76,20 +76,47 @@ struct GroupInfo {
     claims: Box<[Claim]>,
     /// The alias has no lowercase letter: an acronym under the `auto` policy.
     acronym: bool,
-    /// The alias is also a common English word when lowercased ("US", "IT").
+    /// An acronym that is also a common English word when lowercased ("US", "IT", "DOT").
     word_like: bool,
+    /// A name that is one English word ("Apple", "Shell", "Visa") and names no country: in a
+    /// line of capitals ("APPLE BANK FOR SAVINGS", "SHELL OIL") it is read as the word.
+    caps_word: bool,
 }
 
 impl GroupInfo {
-    fn new(AliasGroup { text, claims }: &AliasGroup) -> GroupInfo {
+    fn new(AliasGroup { text, claims }: &AliasGroup, kinds: &[EntityType]) -> GroupInfo {
         let acronym = !text.chars().any(char::is_lowercase);
+        let english = text.chars().all(char::is_alphabetic)
+            && text.chars().count() >= 2
+            && is_english_word(&text.to_lowercase());
         GroupInfo {
             text: text.as_str().into(),
             claims: claims.clone().into_boxed_slice(),
             acronym,
-            word_like: acronym && WORD_LIKE.contains(&text.as_str()),
+            word_like: acronym && (english || WORD_LIKE.contains(&text.as_str())),
+            caps_word: !acronym
+                && english
+                && claims
+                    .iter()
+                    .all(|c| kinds[c.entity as usize] != EntityType::Country),
         }
     }
+}
+
+/// The common English words (SCOWL's 40,000, `scripts/curated/english_words.txt`, one per
+/// line, lowercase), which the dictionary generator also uses.
+const ENGLISH_WORDS: &str = include_str!("../scripts/curated/english_words.txt");
+
+/// Is `lower` (lowercase) a common English word?
+pub fn is_english_word(lower: &str) -> bool {
+    static WORDS: std::sync::LazyLock<WordMap<&'static str, ()>> = std::sync::LazyLock::new(|| {
+        ENGLISH_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| (l, ()))
+            .collect()
+    });
+    WORDS.contains_key(lower)
 }
 
 /// Words after a country mention that make it the state acting ("the US government").
@@ -174,7 +201,13 @@ impl Matcher {
         // the per-group facts, are built side by side.
         let ((starts, aliases, alias_groups, longest), groups) = rayon::join(
             || Matcher::tables(dict.groups()),
-            || dict.groups().par_iter().map(GroupInfo::new).collect(),
+            || {
+                let kinds: Vec<EntityType> = dict.entities().iter().map(|e| e.kind).collect();
+                dict.groups()
+                    .par_iter()
+                    .map(|g| GroupInfo::new(g, &kinds))
+                    .collect()
+            },
         );
         Matcher {
             starts,
@@ -388,7 +421,11 @@ impl Matcher {
             } else if !is_boundary_after(text, end) {
                 Verdict::NoBoundaryAfter
             } else if claim.is_none() {
-                if info.acronym && info.word_like && found == &*info.text {
+                if info.acronym && found == &*info.text && in_ticker_brackets(text, start, end) {
+                    Verdict::TickerInBrackets
+                } else if (info.acronym && info.word_like && found == &*info.text)
+                    || (info.caps_word && found == info.text.to_uppercase())
+                {
                     Verdict::WordInCapitalsLine
                 } else {
                     Verdict::CaseRejected
@@ -431,6 +468,8 @@ pub enum Verdict {
     CaseRejected,
     /// An acronym that is an English word, in a line written in capitals ("HELP US NOW").
     WordInCapitalsLine,
+    /// An acronym written as a stock ticker, in angle brackets ("<ADB>").
+    TickerInBrackets,
     /// Valid, but a leftmost-longer valid candidate overlaps it ("China" in "Bank of China").
     Overlapped,
     /// Reported as a mention.
@@ -444,6 +483,7 @@ impl Verdict {
             Verdict::NoBoundaryAfter => "no word boundary after",
             Verdict::CaseRejected => "case policy rejects this spelling",
             Verdict::WordInCapitalsLine => "an English word in a capitals line",
+            Verdict::TickerInBrackets => "a stock ticker in angle brackets",
             Verdict::Overlapped => "overlapped by a longer match",
             Verdict::Kept => "kept",
         }
@@ -475,10 +515,15 @@ fn accepts(
         CasePolicy::Ignore => true,
         CasePolicy::Exact => found == alias,
         CasePolicy::Auto if info.acronym => {
-            found == alias && !(info.word_like && in_all_caps_line(text, start, end))
+            found == alias
+                && !(info.word_like && in_all_caps_line(text, start, end))
+                && !in_ticker_brackets(text, start, end)
         }
         CasePolicy::Auto => {
-            found == alias || title_case_of(alias, found) || found == alias.to_uppercase()
+            found == alias
+                || title_case_of(alias, found)
+                || (found == alias.to_uppercase()
+                    && !(info.caps_word && in_all_caps_line(text, start, end)))
         }
     }
 }
@@ -536,6 +581,12 @@ fn is_boundary_before(text: &str, start: usize) -> bool {
 /// ("Huawei's", "Huawei’s") needs no rule of its own: the apostrophe is not a word character.
 fn is_boundary_after(text: &str, end: usize) -> bool {
     text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Is the match a stock ticker in angle brackets, as wire services write them ("ADOBE
+/// RESOURCES CORP <ADB>": not the Asian Development Bank)?
+fn in_ticker_brackets(text: &str, start: usize, end: usize) -> bool {
+    text[..start].ends_with('<') && text[end..].starts_with('>')
 }
 
 /// Is the match in a line written in capitals? Looks at up to three words on each side within

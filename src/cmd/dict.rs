@@ -6,17 +6,16 @@
 //! taken on it, the match kept and its alternatives. Both only read and print: the checks are
 //! the loader's (`newsgraph::dictionary`) and the matcher's own (`Matcher::explain`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use newsgraph::dictionary::{Dictionary, DictionaryBuilder, EntityType, Form};
-use newsgraph::matcher::{Matcher, Mention};
+use newsgraph::matcher::{Matcher, Mention, is_english_word};
 
 /// Lower-case English words (SCOWL size 35; notice in the file's header): an alias that is one
 /// of them, capitalised, is also an ordinary word at the start of a sentence or in a headline.
-const ENGLISH_WORDS: &str = include_str!("../../scripts/curated/english_words.txt");
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -181,11 +180,10 @@ fn check(args: CheckArgs) -> Result<i32> {
         limit,
     )?;
 
-    let words = english_words();
     let common: Vec<String> = dict
         .groups()
         .iter()
-        .filter(|g| is_english_word(&words, &g.text))
+        .filter(|g| is_english_name(&g.text))
         .map(|g| {
             let e = dict.entity(g.claims[0].entity);
             let case = format!("{:?}", g.claims[0].case).to_lowercase();
@@ -283,19 +281,10 @@ fn section(out: &mut impl Write, title: &str, items: &[String], limit: usize) ->
     Ok(())
 }
 
-fn english_words() -> HashSet<&'static str> {
-    ENGLISH_WORDS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-}
-
-/// One word, capitalised or not, that is in the list ("Apple", "Shell"; not "US", whose
-/// capitals make it an acronym that matches only as written).
-fn is_english_word(words: &HashSet<&str>, alias: &str) -> bool {
+fn is_english_name(alias: &str) -> bool {
     alias.chars().all(char::is_alphabetic)
         && alias.chars().any(char::is_lowercase)
-        && words.contains(alias.to_lowercase().as_str())
+        && is_english_word(&alias.to_lowercase())
 }
 
 fn explain(args: ExplainArgs) -> Result<i32> {

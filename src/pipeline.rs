@@ -112,7 +112,7 @@ pub struct Pipeline {
 
 /// Counts of a run, for the summary line. Every item the reader gives is counted once: as an
 /// article, a reject or an input error.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub articles: u64,
     pub mentions: u64,

@@ -318,7 +318,7 @@ pub fn run(args: Args) -> Result<i32> {
             summary.rejects,
             summary.input_errors,
             secs,
-            (summary.articles - resumed.articles) as f64 / secs.max(1e-9),
+            (summary.articles - resumed.counts.articles) as f64 / secs.max(1e-9),
             bytes / 1e6 / secs.max(1e-9),
         );
     }

@@ -166,26 +166,15 @@ pub struct Progress {
     pub rejects_bytes: u64,
     /// Rejects and input errors so far (the first [`super::SHOWN_PROBLEMS`] are printed).
     pub problems: u64,
-    pub articles: u64,
-    pub mentions: u64,
-    pub entities: u64,
-    pub relations: u64,
-    pub rejects: u64,
-    pub input_errors: u64,
-    pub capped_sentences: u64,
+    /// The counts of the whole run so far (the resumed part included), as fields of their own
+    /// in the checkpoint file.
+    #[serde(flatten)]
+    pub counts: Summary,
 }
 
 impl Progress {
     pub fn summary(&self) -> Summary {
-        Summary {
-            articles: self.articles,
-            mentions: self.mentions,
-            entities: self.entities,
-            relations: self.relations,
-            rejects: self.rejects,
-            input_errors: self.input_errors,
-            capped_sentences: self.capped_sentences,
-        }
+        self.counts.clone()
     }
 
     /// `summary`: the counts of the whole run so far (the resumed part included).
@@ -195,13 +184,7 @@ impl Progress {
             output_bytes,
             rejects_bytes,
             problems,
-            articles: summary.articles,
-            mentions: summary.mentions,
-            entities: summary.entities,
-            relations: summary.relations,
-            rejects: summary.rejects,
-            input_errors: summary.input_errors,
-            capped_sentences: summary.capped_sentences,
+            counts: summary.clone(),
         }
     }
 }

@@ -40,6 +40,21 @@ fn counts(stderr: &str) -> String {
     line[..line.find(" in ").unwrap()].to_string()
 }
 
+/// A resumed run succeeded, went on after `items` records, and ended with the bytes and counts
+/// of the uninterrupted run (`ref.jsonl`, whose standard error is `ref_err`).
+fn assert_resumed(wd: &Workdir, code: Option<i32>, err: &str, items: u64, ref_err: &str) {
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(&format!("resuming after {items} records")),
+        "{err}"
+    );
+    assert!(
+        std::fs::read(wd.path("out.jsonl")).unwrap()
+            == std::fs::read(wd.path("ref.jsonl")).unwrap()
+    );
+    assert_eq!(counts(err), counts(ref_err));
+}
+
 fn run(wd: &Workdir, args: &[&str]) -> (Option<i32>, String) {
     let out = wd.run(args);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -209,16 +224,7 @@ fn resume_refuses_another_command_and_goes_on_with_the_same() {
     drop(f);
 
     let (code, err) = run(&wd, &args);
-    assert_eq!(code, Some(0), "{err}");
-    assert!(
-        err.contains(&format!("resuming after {items} records")),
-        "{err}"
-    );
-    assert!(
-        std::fs::read(wd.path("out.jsonl")).unwrap()
-            == std::fs::read(wd.path("ref.jsonl")).unwrap()
-    );
-    assert_eq!(counts(&err), counts(&ref_err));
+    assert_resumed(&wd, code, &err, items, &ref_err);
 }
 
 /// A disk that fills up part-way (here the file-size limit, `ulimit -f`, whose EFBIG stands
@@ -261,16 +267,7 @@ fn resume_after_the_disk_filled_up() {
     assert!((10_000..40_000).contains(&items), "{items}");
 
     let (code, err) = run(&wd, &["extract", "in.jsonl", "-o", "out.jsonl", "--resume"]);
-    assert_eq!(code, Some(0), "{err}");
-    assert!(
-        err.contains(&format!("resuming after {items} records")),
-        "{err}"
-    );
-    assert!(
-        std::fs::read(wd.path("out.jsonl")).unwrap()
-            == std::fs::read(wd.path("ref.jsonl")).unwrap()
-    );
-    assert_eq!(counts(&err), counts(&ref_err));
+    assert_resumed(&wd, code, &err, items, &ref_err);
 }
 
 /// With nothing to resume, --resume is an ordinary run, and leaves nothing beside the output.

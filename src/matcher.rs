@@ -4,9 +4,13 @@
 //! letters or digits (Unicode's). So a match can only start where a word (or a run of other
 //! characters) starts, and its first word is known before anything else is looked at. The
 //! matcher is built on that: an index from each alias's first word to the length of the longest
-//! alias starting with it, and a table of the aliases themselves, both keyed by ASCII-lowercased
-//! text. At every word start of an article one lookup of the word decides whether anything can
-//! match there; only then are the possible ends (word ends up to that length) looked up.
+//! alias starting with it, a table of the aliases themselves, and a set of the other beginnings
+//! of aliases that end before a character that is not a letter or digit ("bank of" for "Bank of
+//! China"), all keyed by ASCII-lowercased text. At every word start of an article one lookup of
+//! the word decides whether anything can match there; then the possible ends (word ends up to
+//! that length) are looked up only while the text so far is an alias or begins one. In news
+//! text a third of the words start an alias ("the", "said", "new"), but almost none goes on to
+//! a second word.
 //!
 //! This finds exactly what an Aho–Corasick automaton of the aliases, folding ASCII case, finds at
 //! word boundaries (a property test holds the two to it), but builds in a second where the
@@ -58,11 +62,19 @@ pub struct Matcher {
     /// Key of an alias's start ([`start_key`], lowercased) → the length in bytes of the longest
     /// alias with that start.
     starts: WordMap<Box<str>, u32>,
+    /// Bit `c` is set when the ASCII character `c`, not a letter or digit, is a key of
+    /// `starts`: the scan looks up no other such character.
+    other_starts: u128,
     /// Alias, ASCII-lowercased → its alias groups, a range of `alias_groups`. Several groups
     /// share a key when their aliases differ only in ASCII case ("Apple", "APPLE"); a group with
     /// non-ASCII capitals has a second key, its capitals ("TÜRKIYE" for "Türkiye"), since ASCII
     /// folding leaves "Ü" and "ü" apart.
     aliases: WordMap<Box<str>, (u32, u32)>,
+    /// The hashes ([`beginning_hash`]) of the beginnings of aliases that end before a character
+    /// that is not a letter or digit and are longer than their start and not aliases
+    /// themselves ("bank of" for "bank of china"). Hashes, not text: a million-entry
+    /// dictionary has a million of them, and a collision only costs a lookup.
+    beginnings: WordMap<u64, ()>,
     alias_groups: Vec<u32>,
     /// The longest alias, in bytes.
     longest: usize,
@@ -199,7 +211,7 @@ impl Matcher {
     pub fn new(dict: &Dictionary) -> Matcher {
         // A million-entry dictionary takes seconds here: the two halves, the lookup tables and
         // the per-group facts, are built side by side.
-        let ((starts, aliases, alias_groups, longest), groups) = rayon::join(
+        let ((starts, aliases, beginnings, alias_groups, longest), groups) = rayon::join(
             || Matcher::tables(dict.groups()),
             || {
                 let kinds: Vec<EntityType> = dict.entities().iter().map(|e| e.kind).collect();
@@ -209,9 +221,15 @@ impl Matcher {
                     .collect()
             },
         );
+        let other_starts = (0..128u8)
+            .map(char::from)
+            .filter(|c| !is_word_char(*c) && starts.contains_key(c.to_string().as_str()))
+            .fold(0u128, |bits, c| bits | 1 << (c as u32));
         Matcher {
             starts,
+            other_starts,
             aliases,
+            beginnings,
             alias_groups,
             longest,
             groups,
@@ -219,13 +237,15 @@ impl Matcher {
         }
     }
 
-    /// The lookup tables: first words, aliases and their groups, and the longest alias.
+    /// The lookup tables: first words, aliases and their groups, other beginnings, and the
+    /// longest alias.
     #[allow(clippy::type_complexity)]
     fn tables(
         groups: &[AliasGroup],
     ) -> (
         WordMap<Box<str>, u32>,
         WordMap<Box<str>, (u32, u32)>,
+        WordMap<u64, ()>,
         Vec<u32>,
         usize,
     ) {
@@ -249,6 +269,7 @@ impl Matcher {
         let mut starts: WordMap<Box<str>, u32> = WordMap::default();
         let mut aliases = WordMap::default();
         aliases.reserve(keys.len());
+        let mut beginnings: WordMap<u64, ()> = WordMap::default();
         let mut alias_groups = Vec::with_capacity(keys.len());
         let mut longest = 0;
         let mut keys = keys.into_iter().peekable();
@@ -261,18 +282,25 @@ impl Matcher {
             if key.is_empty() {
                 continue;
             }
-            let len = key.len();
-            longest = longest.max(len);
-            let start = &key[..start_key(&key)];
-            match starts.get_mut(start) {
-                Some(max) => *max = (*max).max(len as u32),
+            let len = key.len() as u32;
+            longest = longest.max(key.len());
+            let start = start_key(&key);
+            match starts.get_mut(&key[..start]) {
+                Some(max) => *max = (*max).max(len),
                 None => {
-                    starts.insert(start.into(), len as u32);
+                    starts.insert(key[..start].into(), len);
+                }
+            }
+            // A key sorts after its beginnings: one that is itself an alias is in the table
+            // already, and needs no hash.
+            for (k, c) in key.char_indices() {
+                if k > start && !is_word_char(c) && !aliases.contains_key(&key[..k]) {
+                    beginnings.insert(beginning_hash(&key[..k]), ());
                 }
             }
             aliases.insert(key, (first, alias_groups.len() as u32));
         }
-        (starts, aliases, alias_groups, longest)
+        (starts, aliases, beginnings, alias_groups, longest)
     }
 
     /// The alias groups whose alias is `lower` (ASCII-lowercased text).
@@ -288,27 +316,27 @@ impl Matcher {
         let first = out.len();
         // ASCII lowercasing keeps every byte offset, so spans in `lower` are spans in `text`.
         let lower = text.to_ascii_lowercase();
-        let mut prev_is_word = false;
-        for (start, c) in text.char_indices() {
-            let is_word = is_word_char(c);
-            if !prev_is_word {
-                let key_end = start + start_key(&lower[start..]);
-                if let Some(&len) = self.starts.get(&lower[start..key_end]) {
-                    let limit = (start + len as usize).min(text.len());
-                    let mut end = key_end;
-                    loop {
-                        let next = text[end..].chars().next();
-                        if next.is_none_or(|c| !is_word_char(c)) {
-                            self.candidates(text, start, end, &lower[start..end], out);
-                        }
-                        match next {
-                            Some(c) if end + c.len_utf8() <= limit => end += c.len_utf8(),
-                            _ => break,
-                        }
-                    }
+        let bytes = text.as_bytes();
+        // `at` is always a possible start: the first character, or one after a character that
+        // is not a letter or digit. The scan goes byte by byte over ASCII and decodes only
+        // other characters (most news text is ASCII).
+        let mut at = 0;
+        while at < bytes.len() {
+            let (c, len) = char_at(text, at);
+            if is_word_char(c) {
+                let word_end = word_end(text, at + len, text.len());
+                self.starting_at(text, &lower, at, word_end, out);
+                // The character after the word is no letter or digit, so the one after it is
+                // the next possible start.
+                at = word_end + char_at(text, word_end).1;
+            } else {
+                // A start that is not a word: its key is the one character. Most such
+                // characters (spaces, punctuation) start no alias, as one bit tells for ASCII.
+                if !c.is_ascii() || self.other_starts & (1u128 << (c as u32)) != 0 {
+                    self.starting_at(text, &lower, at, at + len, out);
                 }
+                at += len;
             }
-            prev_is_word = is_word;
         }
         // Leftmost first, then longest, then the first group: the greedy pass keeps a
         // candidate only if it starts after the last kept one ends.
@@ -332,19 +360,66 @@ impl Matcher {
         }
     }
 
-    /// Pushes a candidate for each alias group of `lower`, the text at `start..end`, that one of
-    /// its claims' case policies accepts as written. The span is known to sit on word
+    /// The candidates starting at `start`, whose key (first word, or first character when it
+    /// is not a letter or digit) ends at `key_end`: one lookup of the key, then one at each
+    /// later place an alias could end, while the text so far begins an alias.
+    fn starting_at(
+        &self,
+        text: &str,
+        lower: &str,
+        start: usize,
+        key_end: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(&len) = self.starts.get(&lower[start..key_end]) else {
+            return;
+        };
+        let limit = start + len as usize;
+        let mut end = key_end;
+        loop {
+            let (next, next_len) = char_at(text, end);
+            if next_len > 0 && is_word_char(next) {
+                // No alias ends inside a word: go to its end.
+                end = word_end(text, end + next_len, limit + 1);
+                if end > limit {
+                    return;
+                }
+                continue;
+            }
+            // An alias may end here.
+            let so_far = &lower[start..end];
+            match self.aliases.get(so_far) {
+                Some(&(a, b)) => {
+                    let groups = &self.alias_groups[a as usize..b as usize];
+                    self.candidates(text, start, end, groups, out);
+                }
+                // Neither an alias nor the beginning of one: nothing longer either. (The start
+                // begins aliases by definition.)
+                None if end > key_end && !self.beginnings.contains_key(&beginning_hash(so_far)) => {
+                    return;
+                }
+                None => {}
+            }
+            if next_len == 0 || end + next_len > limit {
+                return;
+            }
+            end += next_len;
+        }
+    }
+
+    /// Pushes a candidate for each of `groups`, alias groups of the text at `start..end`, that
+    /// one of its claims' case policies accepts as written. The span is known to sit on word
     /// boundaries.
     fn candidates(
         &self,
         text: &str,
         start: usize,
         end: usize,
-        lower: &str,
+        groups: &[u32],
         out: &mut Vec<Mention>,
     ) {
         let found = &text[start..end];
-        for &g in self.lookup(lower) {
+        for &g in groups {
             let info = &self.groups[g as usize];
             let Some(claim) = info
                 .claims
@@ -552,6 +627,42 @@ fn title_case_of(alias: &str, found: &str) -> bool {
     }
 }
 
+/// The hash a beginning of a key is kept under in [`Matcher::beginnings`].
+fn beginning_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(s)
+}
+
+/// The character at byte `at` of `text` and its length, or `('\0', 0)` at the end.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes().get(at) {
+        None => ('\0', 0),
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        Some(_) => {
+            let c = text[at..].chars().next().expect("a character starts here");
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// The end of the run of letters and digits from byte `at` (which may be `at` itself), or a
+/// place in it at or after `cap` when it goes on past `cap`.
+#[inline]
+fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
+    let bytes = text.as_bytes();
+    let cap = cap.min(bytes.len());
+    loop {
+        while at < cap && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        match char_at(text, at) {
+            (c, len) if len > 1 && at < cap && c.is_alphanumeric() => at += len,
+            _ => return at,
+        }
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -689,6 +800,9 @@ mod tests {
             ("Huawei’s phones", &["Huawei=hw"]),
             ("Huaweis phones", &[]),
             ("Bank of China lends", &["Bank of China=boc"]),
+            ("Bank of Japan lends", &[]),
+            ("the Bank of China's loans", &["Bank of China=boc"]),
+            ("Bank of, China", &["China=CHN"]),
             ("BANK OF CHINA", &["BANK OF CHINA=boc"]),
             ("Bank Of China", &["Bank Of China=boc"]),
             ("South Korea and China", &["South Korea=KOR", "China=CHN"]),

@@ -30,6 +30,7 @@ pub mod ontology;
 use std::ops::Range;
 
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
+use crate::hash::WordMap;
 use crate::matcher::Mention;
 use ontology::{Ontology, PredicateId, WordForm};
 
@@ -441,10 +442,16 @@ impl Relater {
         ctx: &Context<'_>,
         out: &mut Vec<Relation>,
     ) {
+        if !may_relate(&text[range.clone()], mentions) {
+            return;
+        }
         let mut items = items(text, range.clone(), mentions);
         close_leading_clause(text, &mut items);
         mark_modifiers(&self.ontology, dict, text, &mut items);
         resolve_descriptions(dict, text, &mut items, ctx);
+        if !two_entities(&items) {
+            return;
+        }
         let first_new = out.len();
         let mut lower = String::new();
         let mut i = 0;
@@ -843,6 +850,79 @@ fn arg(item: &Item) -> Option<Arg> {
         }),
         _ => None,
     }
+}
+
+/// The head nouns of the descriptions [`resolve_descriptions`] can turn into entities, all
+/// kinds together.
+const DESCRIPTION_HEADS: [&[&str]; 4] = [COMPANY_NOUNS, AGENCY_NOUNS, COUNTRY_NOUNS, STATE_NOUNS];
+
+/// Can `sentence`, with these `mentions`, hold a relation? Not unless it could have two
+/// different entities (see [`two_entities`]): two mentions of different entities, or fewer and
+/// enough description heads ([`DESCRIPTION_HEADS`]) to make up the difference. A word item
+/// equal to a head noun is a run of ASCII letters and digits in the text, so counting those
+/// runs counts at least the descriptions. Cheap, so it runs before the sentence is split into
+/// items: two sentences in three of news text name no entity at all.
+fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
+    /// The head nouns, and the shortest and longest in bytes.
+    struct Heads {
+        words: WordMap<&'static [u8], ()>,
+        shortest: usize,
+        longest: usize,
+    }
+    static HEADS: std::sync::LazyLock<Heads> = std::sync::LazyLock::new(|| {
+        let words = DESCRIPTION_HEADS.iter().flat_map(|l| l.iter());
+        Heads {
+            shortest: words.clone().map(|w| w.len()).min().unwrap_or(0),
+            longest: words.clone().map(|w| w.len()).max().unwrap_or(0),
+            words: words.map(|w| (w.as_bytes(), ())).collect(),
+        }
+    });
+    let heads = &*HEADS;
+    let mut entities = 0;
+    if let Some(m) = mentions.first() {
+        if mentions.iter().any(|x| x.entity != m.entity) {
+            return true;
+        }
+        entities = 1;
+    }
+    let mut buf = [0u8; 32];
+    for word in sentence.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        if word.len() < heads.shortest || word.len() > heads.longest {
+            continue;
+        }
+        let head = match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word);
+                lower.make_ascii_lowercase();
+                heads.words.contains_key(&*lower)
+            }
+            None => heads.words.keys().any(|h| h.eq_ignore_ascii_case(word)),
+        };
+        if head {
+            entities += 1;
+            if entities >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Are there two different entities among the items? Every relation's subject and object are
+/// entity items (mentions, or descriptions resolved to an entity) naming different entities,
+/// so a sentence with fewer has none; most sentences of news are like that.
+fn two_entities(items: &[Item]) -> bool {
+    let mut first = None;
+    for it in items {
+        if let Kind::Entity { entity, .. } = it.kind {
+            match first {
+                None => first = Some(entity),
+                Some(e) if e != entity => return true,
+                Some(_) => {}
+            }
+        }
+    }
+    false
 }
 
 /// An entity mention that is not an actor: a demonym or name modifying another noun.
@@ -1823,5 +1903,84 @@ mod tests {
         assert_eq!(confidence("svo", 0, 0, 0, false), 0.9);
         assert!(confidence("svo", 8, 0, 0, false) < confidence("svo", 1, 0, 0, false));
         assert!(confidence("svo", 0, 0, 0, true) < confidence("svo", 0, 0, 0, false));
+    }
+
+    /// One line per case: a sentence, and whether `may_relate` lets it through.
+    #[test]
+    fn may_relate_table() {
+        let cases: &[(&str, bool)] = &[
+            ("The company sued the agency.", true),
+            ("THE COMPANY SUED THE AGENCY.", true),
+            ("The company said profits rose.", false),
+            ("Apple said profits rose.", false),
+            ("Apple sued the firm.", true),
+            ("Apple sued the Chinese manufacturer.", true),
+            ("Apple and Samsung rose.", true),
+            ("Apple said Apple shares rose.", false),
+            ("Prices rose 3.5 pct in the quarter, traders said.", false),
+        ];
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t.tsv", DICT).unwrap();
+        let d = b.build();
+        let m = Matcher::new(&d);
+        for &(text, want) in cases {
+            let mut mentions = Vec::new();
+            m.find_into(text, &mut mentions);
+            assert_eq!(may_relate(text, &mentions), want, "{text:?}");
+        }
+    }
+
+    /// `may_relate` turns away only sentences whose items, descriptions resolved, hold fewer
+    /// than two entities (and so no relation): checked on every sentence of the sample corpus
+    /// with the built-in dictionaries, and on sentences made to be resolved by description.
+    #[test]
+    fn may_relate_turns_away_only_sentences_without_two_entities() {
+        let dict = Dictionary::defaults();
+        let matcher = Matcher::new(&dict);
+        let relater = Relater::new(Ontology::defaults());
+        let mut texts: Vec<String> = include_str!("../../corpus/articles.jsonl")
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_string()
+            })
+            .collect();
+        texts.push(
+            "Huawei said on Monday. The Chinese manufacturer sued the company. The firm sued \
+             the government. The President met the agency. The country banned the group."
+                .into(),
+        );
+        let (mut sentences_seen, mut turned_away) = (0, 0);
+        for text in &texts {
+            let mut mentions = Vec::new();
+            matcher.find_into(text, &mut mentions);
+            let mut sentences = Vec::new();
+            crate::segment::sentences_into(text, &mut sentences);
+            let ctx = Context {
+                mentions: &mentions,
+                dominant_country: dict.find("USA"),
+            };
+            for s in sentences {
+                let inside: Vec<Mention> = mentions
+                    .iter()
+                    .copied()
+                    .filter(|x| x.start >= s.start && x.end <= s.end)
+                    .collect();
+                let mut items = items(text, s.clone(), &inside);
+                close_leading_clause(text, &mut items);
+                mark_modifiers(relater.ontology(), &dict, text, &mut items);
+                resolve_descriptions(&dict, text, &mut items, &ctx);
+                sentences_seen += 1;
+                if !may_relate(&text[s.clone()], &inside) {
+                    turned_away += 1;
+                    assert!(!two_entities(&items), "{:?}", &text[s]);
+                }
+            }
+        }
+        // The check must see both kinds of sentence to mean anything.
+        assert!(
+            turned_away > 10 && turned_away < sentences_seen,
+            "{turned_away}/{sentences_seen}"
+        );
     }
 }

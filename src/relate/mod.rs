@@ -863,21 +863,22 @@ const DESCRIPTION_HEADS: [&[&str]; 4] = [COMPANY_NOUNS, AGENCY_NOUNS, COUNTRY_NO
 /// runs counts at least the descriptions. Cheap, so it runs before the sentence is split into
 /// items: two sentences in three of news text name no entity at all.
 fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
-    /// The head nouns, and the shortest and longest in bytes.
+    /// The head nouns, and which lengths (bit `len`, or 15 for longer) each first letter has.
     struct Heads {
         words: WordMap<&'static [u8], ()>,
-        shortest: usize,
-        longest: usize,
+        lengths: [u16; 128],
     }
     static HEADS: std::sync::LazyLock<Heads> = std::sync::LazyLock::new(|| {
-        let words = DESCRIPTION_HEADS.iter().flat_map(|l| l.iter());
-        Heads {
-            shortest: words.clone().map(|w| w.len()).min().unwrap_or(0),
-            longest: words.clone().map(|w| w.len()).max().unwrap_or(0),
-            words: words.map(|w| (w.as_bytes(), ())).collect(),
+        let mut heads = Heads {
+            words: WordMap::default(),
+            lengths: [0; 128],
+        };
+        for w in DESCRIPTION_HEADS.iter().flat_map(|l| l.iter()) {
+            heads.words.insert(w.as_bytes(), ());
+            heads.lengths[usize::from(w.as_bytes()[0] & 0x7f)] |= 1 << w.len().min(15);
         }
+        heads
     });
-    let heads = &*HEADS;
     let mut entities = 0;
     if let Some(m) = mentions.first() {
         if mentions.iter().any(|x| x.entity != m.entity) {
@@ -885,9 +886,23 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
         }
         entities = 1;
     }
+    let heads = &*HEADS;
+    let bytes = sentence.as_bytes();
     let mut buf = [0u8; 32];
-    for word in sentence.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-        if word.len() < heads.shortest || word.len() > heads.longest {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !WORD_BYTE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        // Most words differ from every head in their first letter or their length.
+        let first = usize::from(word[0].to_ascii_lowercase());
+        if heads.lengths[first] & (1 << word.len().min(15)) == 0 {
             continue;
         }
         let head = match buf.get_mut(..word.len()) {
@@ -907,6 +922,17 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
     }
     false
 }
+
+/// The ASCII letters and digits.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Are there two different entities among the items? Every relation's subject and object are
 /// entity items (mentions, or descriptions resolved to an entity) naming different entities,
@@ -1329,10 +1355,11 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                     break;
                 }
                 // An inner apostrophe joins ("didn't"), except a possessive ("firm's").
-                let after = &text[p + d.len_utf8()..range.end];
-                let inner_apostrophe = matches!(d, '\'' | '’')
-                    && after.chars().next().is_some_and(char::is_alphanumeric)
-                    && !after.starts_with(['s', 'S']);
+                let inner_apostrophe = matches!(d, '\'' | '’') && {
+                    let after = &text[p + d.len_utf8()..range.end];
+                    after.chars().next().is_some_and(char::is_alphanumeric)
+                        && !after.starts_with(['s', 'S'])
+                };
                 if !(d.is_alphanumeric() || inner_apostrophe) {
                     break;
                 }

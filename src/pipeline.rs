@@ -69,6 +69,18 @@ pub struct Extraction {
     /// Sentences whose relations were not all sought or kept: over
     /// [`MAX_RELATION_SENTENCE_BYTES`], or with more than [`MAX_RELATIONS_PER_SENTENCE`].
     pub capped_sentences: u32,
+    /// Working buffers, kept with the results so that a worker reusing an `Extraction`
+    /// allocates nothing per article once they have grown.
+    scratch: Scratch,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    /// Each field's mentions (title, text).
+    field_mentions: [Vec<Mention>; 2],
+    ranges: Vec<Range<usize>>,
+    found: Vec<Relation>,
+    entities: Vec<EntityId>,
 }
 
 impl Extraction {
@@ -214,35 +226,47 @@ impl Pipeline {
     /// Like [`Pipeline::process`], into a caller's buffers.
     pub fn process_into(&self, article: &Article, out: &mut Extraction) {
         out.clear();
-        let mut field_mentions: [Vec<Mention>; 2] = [Vec::new(), Vec::new()];
+        let Extraction {
+            sentences,
+            mentions: found_mentions,
+            relations,
+            capped_sentences,
+            scratch,
+        } = out;
+        let Scratch {
+            field_mentions,
+            ranges,
+            found,
+            ..
+        } = scratch;
         let fields = [
             (Field::Title, article.title.as_deref().unwrap_or("")),
             (Field::Text, article.text.as_str()),
         ];
         for (k, &(field, text)) in fields.iter().enumerate() {
             let mentions = &mut field_mentions[k];
+            mentions.clear();
             self.matcher.find_into(text, mentions);
             if !self.options.metonyms {
                 mentions.retain(|m| m.form != Form::Metonym);
             }
-            let first_sentence = out.sentences.len();
-            let mut ranges = Vec::new();
-            segment::sentences_into(text, &mut ranges);
-            out.sentences
-                .extend(ranges.into_iter().map(|range| Sentence { field, range }));
+            let first_sentence = sentences.len();
+            ranges.clear();
+            segment::sentences_into(text, ranges);
+            sentences.extend(ranges.drain(..).map(|range| Sentence { field, range }));
             let mut s = first_sentence;
             for m in mentions.iter() {
-                while s + 1 < out.sentences.len() && out.sentences[s].range.end <= m.start {
+                while s + 1 < sentences.len() && sentences[s].range.end <= m.start {
                     s += 1;
                 }
-                out.mentions.push(Found {
+                found_mentions.push(Found {
                     field,
                     sentence: s as u32,
                     mention: *m,
                 });
             }
         }
-        let dominant = self.dominant_country(&out.mentions);
+        let dominant = self.dominant_country(found_mentions);
         for (k, &(field, text)) in fields.iter().enumerate() {
             let mentions = &field_mentions[k];
             let ctx = Context {
@@ -250,8 +274,7 @@ impl Pipeline {
                 dominant_country: dominant,
             };
             let mut lo = 0;
-            let mut found = Vec::new();
-            for (si, sentence) in out.sentences.iter().enumerate() {
+            for (si, sentence) in sentences.iter().enumerate() {
                 if sentence.field != field {
                     continue;
                 }
@@ -266,7 +289,7 @@ impl Pipeline {
                 if sentence.range.len() > MAX_RELATION_SENTENCE_BYTES {
                     // Only a run-on sentence with two mentions could hold a relation.
                     if hi - lo >= 2 {
-                        out.capped_sentences += 1;
+                        *capped_sentences += 1;
                     }
                     lo = hi;
                     continue;
@@ -277,18 +300,17 @@ impl Pipeline {
                     sentence.range.clone(),
                     &mentions[lo..hi],
                     &ctx,
-                    &mut found,
+                    found,
                 );
                 if found.len() > MAX_RELATIONS_PER_SENTENCE {
                     found.truncate(MAX_RELATIONS_PER_SENTENCE);
-                    out.capped_sentences += 1;
+                    *capped_sentences += 1;
                 }
-                out.relations
-                    .extend(found.drain(..).map(|relation| FoundRelation {
-                        field,
-                        sentence: si as u32,
-                        relation,
-                    }));
+                relations.extend(found.drain(..).map(|relation| FoundRelation {
+                    field,
+                    sentence: si as u32,
+                    relation,
+                }));
                 lo = hi;
             }
         }
@@ -321,13 +343,28 @@ impl Pipeline {
         emit: Emit,
         out: &mut Vec<u8>,
     ) -> Result<Counts, Reject> {
+        self.process_raw_with(raw, opts, emit, &mut Extraction::default(), out)
+    }
+
+    /// Like [`Pipeline::process_raw`], reusing the buffers of `ex` (which it leaves holding
+    /// the record's extraction).
+    pub fn process_raw_with(
+        &self,
+        raw: &Raw,
+        opts: &ArticleOptions,
+        emit: Emit,
+        ex: &mut Extraction,
+        out: &mut Vec<u8>,
+    ) -> Result<Counts, Reject> {
         let article = article::parse(raw, opts)?;
-        let ex = self.process(&article);
+        self.process_into(&article, ex);
         match emit {
-            Emit::Articles => record::write_article(self, &article, &ex, out),
-            Emit::Relations => record::write_relations(self, &article, &ex, out),
+            Emit::Articles => record::write_article(self, &article, ex, out),
+            Emit::Relations => record::write_relations(self, &article, ex, out),
         }
-        let mut entities: Vec<EntityId> = ex.mentions.iter().map(|m| m.mention.entity).collect();
+        let entities = &mut ex.scratch.entities;
+        entities.clear();
+        entities.extend(ex.mentions.iter().map(|m| m.mention.entity));
         entities.sort_unstable();
         entities.dedup();
         Ok(Counts {
@@ -387,20 +424,28 @@ impl Pipeline {
         let mut buf = Vec::new();
         let mut stopped = false;
         'batches: for batch in rx {
-            let results: Vec<Result<(Vec<u8>, Counts), Reject>> = batch
-                .par_iter()
-                .map(|item| match item {
-                    Ok(raw) => {
-                        let mut bytes = Vec::new();
-                        self.process_raw(raw, opts, emit, &mut bytes)
-                            .map(|counts| (bytes, counts))
-                    }
-                    Err(_) => Ok((Vec::new(), Counts::default())),
-                })
+            // Each worker takes a run of records at a time and writes their output into one
+            // buffer, reusing one Extraction: a buffer per record, grown from empty, cost more
+            // in allocation than writing the JSON. Runs are small enough that every worker
+            // gets several.
+            let run = batch
+                .len()
+                .div_ceil(4 * rayon::current_num_threads())
+                .clamp(1, 64);
+            let chunks: Vec<Chunk> = batch
+                .par_chunks(run)
+                .map(|items| self.process_chunk(items, opts, emit))
                 .collect();
+            let results = chunks.iter().flat_map(|c| {
+                c.results.iter().map(|(range, result)| {
+                    result
+                        .as_ref()
+                        .map(|counts| (&c.bytes[range.clone()], counts))
+                })
+            });
             buf.clear();
             let mut articles = 0;
-            for (item, result) in batch.iter().zip(&results) {
+            for (item, result) in batch.iter().zip(results) {
                 match (item, result) {
                     (Err(e), _) => {
                         summary.input_errors += 1;
@@ -443,6 +488,47 @@ impl Pipeline {
             let _ = producer.join();
         }
         Ok(summary)
+    }
+}
+
+/// The output of a run of records processed by one worker: their bytes, one after the other,
+/// and per record the range of its bytes and its counts, or its reject.
+struct Chunk {
+    bytes: Vec<u8>,
+    results: Vec<(Range<usize>, Result<Counts, Reject>)>,
+}
+
+impl Pipeline {
+    fn process_chunk(
+        &self,
+        items: &[Result<Raw, InputError>],
+        opts: &ArticleOptions,
+        emit: Emit,
+    ) -> Chunk {
+        let mut ex = Extraction::default();
+        let mut chunk = Chunk {
+            bytes: Vec::with_capacity(
+                items
+                    .iter()
+                    .map(|i| i.as_ref().map_or(0, |r| r.bytes.len()))
+                    .sum::<usize>()
+                    * 3
+                    / 2,
+            ),
+            results: Vec::with_capacity(items.len()),
+        };
+        for item in items {
+            let start = chunk.bytes.len();
+            let result = match item {
+                Ok(raw) => self.process_raw_with(raw, opts, emit, &mut ex, &mut chunk.bytes),
+                Err(_) => Ok(Counts::default()),
+            };
+            if result.is_err() {
+                chunk.bytes.truncate(start);
+            }
+            chunk.results.push((start..chunk.bytes.len(), result));
+        }
+        chunk
     }
 }
 

@@ -81,6 +81,14 @@ struct Offsets {
 
 impl Offsets {
     fn new(article: &Article, ex: &Extraction) -> Offsets {
+        let title = article.title.as_deref().unwrap_or("");
+        if title.is_ascii() && article.text.is_ascii() {
+            // Byte offsets are character offsets: nothing to collect.
+            return Offsets {
+                title: CharOffsets::new(title, Vec::new()),
+                text: CharOffsets::new(&article.text, Vec::new()),
+            };
+        }
         let mut wanted = [Vec::new(), Vec::new()];
         let slot = |f: Field| (f == Field::Text) as usize;
         for s in &ex.sentences {
@@ -103,10 +111,10 @@ impl Offsets {
                 wanted[slot(r.field)].extend([i.start, i.end]);
             }
         }
-        let [title, text] = wanted;
+        let [title_wanted, text_wanted] = wanted;
         Offsets {
-            title: CharOffsets::new(article.title.as_deref().unwrap_or(""), title),
-            text: CharOffsets::new(&article.text, text),
+            title: CharOffsets::new(title, title_wanted),
+            text: CharOffsets::new(&article.text, text_wanted),
         }
     }
 
@@ -206,11 +214,33 @@ struct ArticleOut<'a> {
     source: Option<&'a Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a Value>,
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    extra: Map<String, Value>,
+    #[serde(skip_serializing_if = "Extra::is_empty")]
+    extra: Extra<'a>,
     sentences: Vec<SentenceOut>,
     entities: Vec<EntityOut<'a>>,
     relations: Vec<RelationOut<'a>>,
+}
+
+/// The input fields other than `date`, `source` and `url` (and id, title and text, which the
+/// article has taken out), in input order: the article's map, filtered as it is written.
+struct Extra<'a>(&'a Map<String, Value>);
+
+impl Extra<'_> {
+    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "date" | "source" | "url"))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries().next().is_none()
+    }
+}
+
+impl Serialize for Extra<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.entries())
+    }
 }
 
 /// One line of `--emit relations`: a relation with its article's id, date and source, and the
@@ -277,12 +307,6 @@ fn relation_out<'a>(
 pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
     let dict = pipeline.dictionary();
     let offsets = Offsets::new(article, ex);
-    let mut extra = Map::new();
-    for (k, v) in &article.fields {
-        if !matches!(k.as_str(), "date" | "source" | "url") {
-            extra.insert(k.clone(), v.clone());
-        }
-    }
     // Entities in order of first mention; each with its mentions in text order.
     let mut order: Vec<EntityId> = Vec::new();
     let mut grouped: Vec<Vec<usize>> = Vec::new();
@@ -338,7 +362,7 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
         date: article.fields.get("date"),
         source: article.fields.get("source"),
         url: article.fields.get("url"),
-        extra,
+        extra: Extra(&article.fields),
         sentences: ex
             .sentences
             .iter()

@@ -60,8 +60,9 @@ pub struct Mention {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     /// Key of an alias's start ([`start_key`], lowercased) → the length in bytes of the longest
-    /// alias with that start.
-    starts: WordMap<Box<str>, u32>,
+    /// alias with that start, and the alias groups of the key itself when it is an alias (most
+    /// aliases are one word), as in `aliases`.
+    starts: WordMap<Box<str>, Start>,
     /// Bit `c` is set when the ASCII character `c`, not a letter or digit, is a key of
     /// `starts`: the scan looks up no other such character.
     other_starts: u128,
@@ -80,6 +81,13 @@ pub struct Matcher {
     longest: usize,
     groups: Vec<GroupInfo>,
     entity_kinds: Vec<EntityType>,
+}
+
+/// What the matcher knows of the start of aliases.
+#[derive(Clone, Copy, Debug, Default)]
+struct Start {
+    longest: u32,
+    groups: (u32, u32),
 }
 
 #[derive(Clone, Debug)]
@@ -243,7 +251,7 @@ impl Matcher {
     fn tables(
         groups: &[AliasGroup],
     ) -> (
-        WordMap<Box<str>, u32>,
+        WordMap<Box<str>, Start>,
         WordMap<Box<str>, (u32, u32)>,
         WordMap<u64, ()>,
         Vec<u32>,
@@ -266,7 +274,7 @@ impl Matcher {
             .collect();
         // Sorted, the groups of one key are next to each other, in group order.
         keys.par_sort_unstable();
-        let mut starts: WordMap<Box<str>, u32> = WordMap::default();
+        let mut starts: WordMap<Box<str>, Start> = WordMap::default();
         let mut aliases = WordMap::default();
         aliases.reserve(keys.len());
         let mut beginnings: WordMap<u64, ()> = WordMap::default();
@@ -285,11 +293,19 @@ impl Matcher {
             let len = key.len() as u32;
             longest = longest.max(key.len());
             let start = start_key(&key);
+            let groups = (first, alias_groups.len() as u32);
             match starts.get_mut(&key[..start]) {
-                Some(max) => *max = (*max).max(len),
+                Some(s) => s.longest = s.longest.max(len),
                 None => {
-                    starts.insert(key[..start].into(), len);
+                    let s = Start {
+                        longest: len,
+                        groups: (0, 0),
+                    };
+                    starts.insert(key[..start].into(), s);
                 }
+            }
+            if start == key.len() {
+                starts.get_mut(&*key).expect("just inserted").groups = groups;
             }
             // A key sorts after its beginnings: one that is itself an alias is in the table
             // already, and needs no hash.
@@ -298,7 +314,7 @@ impl Matcher {
                     beginnings.insert(beginning_hash(&key[..k]), ());
                 }
             }
-            aliases.insert(key, (first, alias_groups.len() as u32));
+            aliases.insert(key, groups);
         }
         (starts, aliases, beginnings, alias_groups, longest)
     }
@@ -371,10 +387,10 @@ impl Matcher {
         key_end: usize,
         out: &mut Vec<Mention>,
     ) {
-        let Some(&len) = self.starts.get(&lower[start..key_end]) else {
+        let Some(first) = self.starts.get(&lower[start..key_end]) else {
             return;
         };
-        let limit = start + len as usize;
+        let limit = start + first.longest as usize;
         let mut end = key_end;
         loop {
             let (next, next_len) = char_at(text, end);
@@ -388,8 +404,14 @@ impl Matcher {
             }
             // An alias may end here.
             let so_far = &lower[start..end];
-            match self.aliases.get(so_far) {
-                Some(&(a, b)) => {
+            // At the start's own end, its entry has the groups already.
+            let groups = if end == key_end {
+                Some(first.groups)
+            } else {
+                self.aliases.get(so_far).copied()
+            };
+            match groups {
+                Some((a, b)) => {
                     let groups = &self.alias_groups[a as usize..b as usize];
                     self.candidates(text, start, end, groups, out);
                 }
@@ -646,6 +668,17 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// The ASCII letters and digits, by byte.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of letters and digits from byte `at` (which may be `at` itself), or a
 /// place in it at or after `cap` when it goes on past `cap`.
 #[inline]
@@ -653,7 +686,7 @@ fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let cap = cap.min(bytes.len());
     loop {
-        while at < cap && bytes[at].is_ascii_alphanumeric() {
+        while at < cap && ASCII_WORD[usize::from(bytes[at])] {
             at += 1;
         }
         match char_at(text, at) {

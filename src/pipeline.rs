@@ -273,6 +273,7 @@ impl Pipeline {
                 mentions,
                 dominant_country: dominant,
             };
+            let may_relate = ctx.may_relate();
             let mut lo = 0;
             for (si, sentence) in sentences.iter().enumerate() {
                 if sentence.field != field {
@@ -294,14 +295,16 @@ impl Pipeline {
                     lo = hi;
                     continue;
                 }
-                self.relater.relate_into(
-                    &self.dict,
-                    text,
-                    sentence.range.clone(),
-                    &mentions[lo..hi],
-                    &ctx,
-                    found,
-                );
+                if may_relate {
+                    self.relater.relate_into(
+                        &self.dict,
+                        text,
+                        sentence.range.clone(),
+                        &mentions[lo..hi],
+                        &ctx,
+                        found,
+                    );
+                }
                 if found.len() > MAX_RELATIONS_PER_SENTENCE {
                     found.truncate(MAX_RELATIONS_PER_SENTENCE);
                     *capped_sentences += 1;

@@ -293,6 +293,9 @@ pub fn run(args: Args) -> Result<i32> {
     if let Some(r) = resume {
         r.finish()?;
     }
+    // The process ends right after: freeing the dictionary and the matcher's tables one
+    // allocation at a time was 2% of the work of a 20 MB run with the built-in dictionaries.
+    std::mem::forget(pipeline);
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let bytes = progress.load(Ordering::Relaxed) as f64;

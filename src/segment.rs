@@ -96,12 +96,27 @@ const SENTENCE_STARTERS: &[&str] = &[
     "later",
 ];
 
+/// The bytes that can end a sentence: a newline (of a blank line) and the terminators.
+const MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// Splits `text` into sentences, appending their byte ranges to `out`.
 pub fn sentences_into(text: &str, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are none of the four that can end a sentence: skip them by table.
+        if !MAY_END[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         // A blank line: end the current sentence.
         if b == b'\n' {
@@ -167,16 +182,24 @@ fn ends_sentence(text: &str, start: usize, dot: usize, end: usize) -> bool {
         return true;
     }
     let word = word_before(text, start, dot);
-    let lower = word.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if in_lowercase(TITLES, word) {
         return false;
     }
-    let is_abbreviation = ABBREVIATIONS.contains(&lower.as_str()) || is_initials(word);
+    let is_abbreviation = in_lowercase(ABBREVIATIONS, word) || is_initials(word);
     if is_abbreviation {
-        let starter = next_word.to_lowercase();
-        return SENTENCE_STARTERS.contains(&starter.as_str());
+        return in_lowercase(SENTENCE_STARTERS, next_word);
     }
     true
+}
+
+/// Is `word`, lowercased, in `list` (of lowercase ASCII words)? Without allocating for ASCII
+/// words, which is nearly all of them.
+fn in_lowercase(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// The word before a period, including inner periods ("U.S" for "U.S.").

@@ -6,9 +6,11 @@
 //! Every iteration counts what it found and checks it, so a change that stops finding mentions
 //! or relations fails here instead of getting "faster":
 //! - the counts must be the same on every iteration (the pipeline is a pure function);
-//! - they must stay above floors set at about 90% of what the built-in dictionaries found when
-//!   this benchmark was written (Reuters sample: 7,665 mentions, 146 relations). Dictionaries
-//!   and rules grow, so the counts may rise freely; a fall below a floor means something broke.
+//! - they must stay above floors set at about 90% of what the built-in dictionaries found
+//!   (Reuters sample: 7,665 mentions and 146 relations when this benchmark was written; 7,735
+//!   and 128 after the relation rules' argument types and the matcher's capitals-line rules).
+//!   Dictionaries and rules grow, so the counts may rise freely; a fall below a floor means
+//!   something broke.
 //!   If a deliberate change lowers them (a precision fix removing false mentions), rerun
 //!   `cargo bench --bench pipeline`, read the counts it prints, and lower the floors to about
 //!   90% of them in the same commit, saying why.
@@ -37,8 +39,8 @@ struct Floors {
 }
 
 const REUTERS_FLOORS: Floors = Floors {
-    mentions: 6_900,
-    relations: 130,
+    mentions: 6_950,
+    relations: 115,
 };
 const GENERATED_FLOORS: Floors = Floors {
     mentions: 20_000,

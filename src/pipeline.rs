@@ -7,6 +7,7 @@
 //! reads batches on one thread while the rayon pool processes the previous batch, and writes
 //! results in input order.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::ops::{ControlFlow, Range};
 use std::sync::mpsc;
@@ -161,7 +162,7 @@ pub enum Event<'a> {
     Reject { reject: &'a Reject, raw: &'a Raw },
     /// A file could not be opened or read to its end.
     InputError(&'a InputError),
-    /// A batch was written and flushed: every record read so far is in the output, and
+    /// A batch was written and flushed: every record up to its end is in the output, and
     /// `so_far` counts them (`--resume` checkpoints here).
     Batch { articles: u64, so_far: &'a Summary },
 }
@@ -171,6 +172,9 @@ pub enum Event<'a> {
 /// takes another count; the output is the same for any.
 pub const BATCH_RECORDS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
+
+/// Batches processed at once (see [`Pipeline::run_with_batch`]).
+const IN_FLIGHT: usize = 2;
 
 /// Relations are sought only in sentences up to this length. Every relation carries its
 /// sentence as evidence (docs/output.md), so a run-on "sentence" (a scraped table, 50,000
@@ -426,71 +430,109 @@ impl Pipeline {
         let mut summary = Summary::default();
         let mut buf = Vec::new();
         let mut stopped = false;
-        'batches: for batch in rx {
-            // Each worker takes a run of records at a time and writes their output into one
-            // buffer, reusing one Extraction: a buffer per record, grown from empty, cost more
-            // in allocation than writing the JSON. Runs are small enough that every worker
-            // gets several.
-            let run = batch
-                .len()
-                .div_ceil(4 * rayon::current_num_threads())
-                .clamp(1, 64);
-            let chunks: Vec<Chunk> = batch
-                .par_chunks(run)
-                .map(|items| self.process_chunk(items, opts, emit))
-                .collect();
-            let results = chunks.iter().flat_map(|c| {
-                c.results.iter().map(|(range, result)| {
-                    result
-                        .as_ref()
-                        .map(|counts| (&c.bytes[range.clone()], counts))
-                })
-            });
-            buf.clear();
-            let mut articles = 0;
-            for (item, result) in batch.iter().zip(results) {
-                match (item, result) {
-                    (Err(e), _) => {
-                        summary.input_errors += 1;
-                        if on_event(Event::InputError(e)).is_break() {
-                            out.write_all(&buf)?;
-                            stopped = true;
-                            break 'batches;
+        let mut batches = rx.into_iter();
+        // Batches are processed as tasks of the pool, up to IN_FLIGHT at a time, and written
+        // here in input order as each is done: while the oldest is written, and while the last
+        // runs of a batch finish, the workers go on with the next one instead of waiting.
+        rayon::in_place_scope(|scope| -> io::Result<()> {
+            let mut in_flight = VecDeque::new();
+            loop {
+                while in_flight.len() < IN_FLIGHT {
+                    let Some(batch) = batches.next() else {
+                        break;
+                    };
+                    let (done, processed) = mpsc::sync_channel(1);
+                    scope.spawn(move |_| {
+                        let chunks = self.process_batch(&batch, opts, emit);
+                        let _ = done.send((batch, chunks));
+                    });
+                    in_flight.push_back(processed);
+                }
+                let Some(processed) = in_flight.pop_front() else {
+                    return Ok(());
+                };
+                // No result means the task panicked; the scope raises that panic on return.
+                let Some((batch, chunks)) = wait_for(&processed) else {
+                    return Ok(());
+                };
+                let results = chunks.iter().flat_map(|c| {
+                    c.results.iter().map(|(range, result)| {
+                        result
+                            .as_ref()
+                            .map(|counts| (&c.bytes[range.clone()], counts))
+                    })
+                });
+                buf.clear();
+                let mut articles = 0;
+                for (item, result) in batch.iter().zip(results) {
+                    match (item, result) {
+                        (Err(e), _) => {
+                            summary.input_errors += 1;
+                            if on_event(Event::InputError(e)).is_break() {
+                                out.write_all(&buf)?;
+                                stopped = true;
+                                return Ok(());
+                            }
                         }
-                    }
-                    (Ok(_), Ok((bytes, counts))) => {
-                        buf.extend_from_slice(bytes);
-                        articles += 1;
-                        summary.articles += 1;
-                        summary.mentions += counts.mentions;
-                        summary.entities += counts.entities;
-                        summary.relations += counts.relations;
-                        summary.capped_sentences += counts.capped_sentences;
-                    }
-                    (Ok(raw), Err(reject)) => {
-                        summary.rejects += 1;
-                        if on_event(Event::Reject { reject, raw }).is_break() {
-                            out.write_all(&buf)?;
-                            stopped = true;
-                            break 'batches;
+                        (Ok(_), Ok((bytes, counts))) => {
+                            buf.extend_from_slice(bytes);
+                            articles += 1;
+                            summary.articles += 1;
+                            summary.mentions += counts.mentions;
+                            summary.entities += counts.entities;
+                            summary.relations += counts.relations;
+                            summary.capped_sentences += counts.capped_sentences;
+                        }
+                        (Ok(raw), Err(reject)) => {
+                            summary.rejects += 1;
+                            if on_event(Event::Reject { reject, raw }).is_break() {
+                                out.write_all(&buf)?;
+                                stopped = true;
+                                return Ok(());
+                            }
                         }
                     }
                 }
+                out.write_all(&buf)?;
+                out.flush()?;
+                let so_far = &summary;
+                if on_event(Event::Batch { articles, so_far }).is_break() {
+                    stopped = true;
+                    return Ok(());
+                }
             }
-            out.write_all(&buf)?;
-            out.flush()?;
-            let so_far = &summary;
-            if on_event(Event::Batch { articles, so_far }).is_break() {
-                stopped = true;
-                break;
-            }
-        }
+        })?;
         // After a stop the receiver is gone, so the reader ends at its next send; it is not
         // waited for, since it may be blocked reading standard input.
         if !stopped {
             let _ = producer.join();
         }
         Ok(summary)
+    }
+}
+
+/// Waits for a batch task's result (`None` if the task panicked). A run called from inside a
+/// pool (`ThreadPool::install`) is itself on a worker, which must not just block: with one
+/// thread, the task waited for could only run on it. So it runs pending tasks of the pool
+/// while it waits, and blocks only when it has none or is not a worker.
+fn wait_for<T>(processed: &mpsc::Receiver<T>) -> Option<T> {
+    loop {
+        match processed.try_recv() {
+            Ok(t) => return Some(t),
+            Err(mpsc::TryRecvError::Disconnected) => return None,
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        match rayon::yield_now() {
+            None => return processed.recv().ok(),
+            Some(rayon::Yield::Executed) => {}
+            Some(rayon::Yield::Idle) => {
+                match processed.recv_timeout(std::time::Duration::from_millis(1)) {
+                    Ok(t) => return Some(t),
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                }
+            }
+        }
     }
 }
 
@@ -502,6 +544,26 @@ struct Chunk {
 }
 
 impl Pipeline {
+    /// Processes a batch on the pool: each worker takes a run of records at a time and writes
+    /// their output into one buffer, reusing one Extraction (a buffer per record, grown from
+    /// empty, cost more in allocation than writing the JSON). Runs are small enough that every
+    /// worker gets several.
+    fn process_batch(
+        &self,
+        batch: &[Result<Raw, InputError>],
+        opts: &ArticleOptions,
+        emit: Emit,
+    ) -> Vec<Chunk> {
+        let run = batch
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .clamp(1, 64);
+        batch
+            .par_chunks(run)
+            .map(|items| self.process_chunk(items, opts, emit))
+            .collect()
+    }
+
     fn process_chunk(
         &self,
         items: &[Result<Raw, InputError>],

@@ -4,8 +4,8 @@
 //! [`Pipeline::process`] is a pure function of the article: its result never depends on
 //! which other articles share a batch or a thread, which is what makes the output
 //! byte-identical at any thread count and lets Spark split the input anywhere. [`Pipeline::run`]
-//! reads batches on one thread while the rayon pool processes the previous batch, and writes
-//! results in input order.
+//! reads batches on one thread while the rayon pool processes up to two earlier ones, and
+//! writes results in input order.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};

@@ -27,7 +27,8 @@ ROOT = os.path.dirname(HERE)
 CURATED = os.path.join(HERE, "curated")
 
 COLUMNS = {
-    "countries": ["id", "type", "name", "aliases", "country", "wikidata", "demonyms", "metonyms", "refs"],
+    "countries": ["id", "type", "name", "aliases", "country", "wikidata", "demonyms", "metonyms", "people",
+                  "refs"],
     "agencies": ["id", "type", "name", "aliases", "country", "wikidata", "metonyms", "refs"],
     "companies": ["id", "type", "name", "aliases", "country", "wikidata", "refs"],
 }
@@ -413,12 +414,15 @@ def build_countries(src):
         e["sources"] = ("dr5hn" if d else "") + ("+mledoze" if m else "")
         ents[iso3] = e
 
-    # People who held a government post (Phoenix code <ISO3>GOV, dated or not) stand for their
-    # state the way a capital does ("President Reagan said", "the Reagan administration"): their
-    # full names and titled forms become metonyms of the country. Bare surnames are left out
-    # (too ambiguous), and so are forms of a former or future post.
+    # People who held a government post (Phoenix code <ISO3>GOV, dated or not): their full names
+    # and titled forms are mentions of the country ("President Reagan"), written to the `people`
+    # column, since a person is not an actor of relations; a form that names their government
+    # ("the Reagan administration") is a metonym, which is. They go through the metonyms' checks
+    # and are split off when written. Bare surnames are left out (too ambiguous), and so are
+    # forms of a former or future post.
     for iso3, forms in government_people(src, ents).items():
         ents[iso3]["metonyms"] += forms
+        ents[iso3]["person_keys"] = {key(f) for f in forms if not GOVERNMENT_FORM.search(f)}
 
     # curated adds/drops
     for iso3, rows in cur.items():
@@ -1166,8 +1170,16 @@ HEADERS = {
 }
 
 
+GOVERNMENT_FORM = re.compile(r"\b(administration|government|cabinet|regime)\b", re.I)
+
+
 def write_tsv(path, which, ents):
     cols = COLUMNS[which]
+    for e in ents.values():
+        people = e.get("person_keys", set())
+        if people:
+            e["people"] = [m for m in e["metonyms"] if key(m) in people]
+            e["metonyms"] = [m for m in e["metonyms"] if key(m) not in people]
     lines = ["# " + h for h in HEADERS[which]]
     lines.append("# %d entries." % len(ents))
     lines.append("\t".join(cols))
@@ -1221,7 +1233,7 @@ def check(outdir, shared):
                     print("FAIL %s:%d: empty name" % (which, ln))
                     ok = False
                 forms = [row["name"]]
-                for col in ("aliases", "demonyms", "metonyms"):
+                for col in ("aliases", "demonyms", "metonyms", "people"):
                     if col in row and row[col]:
                         items = row[col].split("|")
                         if any(not x.strip() for x in items):

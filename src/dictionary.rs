@@ -112,6 +112,9 @@ pub enum Form {
     Demonym,
     /// A metonym such as a capital or a seat of government: "Beijing", "the Kremlin".
     Metonym,
+    /// A person who holds or held a post of the entity ("President Reagan"): a mention of the
+    /// entity, but an individual, so not an actor of relations.
+    Person,
 }
 
 impl Form {
@@ -120,6 +123,7 @@ impl Form {
             Form::Name => "name",
             Form::Demonym => "demonym",
             Form::Metonym => "metonym",
+            Form::Person => "person",
         }
     }
 }
@@ -278,6 +282,7 @@ enum Column {
     Case,
     Demonyms,
     Metonyms,
+    People,
     Refs,
 }
 
@@ -293,6 +298,7 @@ impl Column {
             "case" => Column::Case,
             "demonyms" => Column::Demonyms,
             "metonyms" => Column::Metonyms,
+            "people" => Column::People,
             "refs" => Column::Refs,
             _ => return None,
         })
@@ -563,6 +569,7 @@ impl DictionaryBuilder {
                 ("aliases", entry.aliases, Form::Name),
                 ("demonyms", entry.demonyms, Form::Demonym),
                 ("metonyms", entry.metonyms, Form::Metonym),
+                ("people", entry.people, Form::Person),
             ] {
                 let mut empty = None;
                 for (item_col, item) in split_list_at(col, list) {
@@ -764,6 +771,7 @@ struct Entry<'a> {
     case: (usize, &'a str),
     demonyms: (usize, &'a str),
     metonyms: (usize, &'a str),
+    people: (usize, &'a str),
     refs: (usize, &'a str),
 }
 
@@ -779,6 +787,7 @@ impl<'a> Entry<'a> {
             Column::Case => &mut self.case,
             Column::Demonyms => &mut self.demonyms,
             Column::Metonyms => &mut self.metonyms,
+            Column::People => &mut self.people,
             Column::Refs => &mut self.refs,
         };
         *slot = (col, v);

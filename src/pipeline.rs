@@ -252,7 +252,7 @@ impl Pipeline {
             mentions.clear();
             self.matcher.find_into(text, mentions);
             if !self.options.metonyms {
-                mentions.retain(|m| m.form != Form::Metonym);
+                mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }
             let first_sentence = sentences.len();
             ranges.clear();

@@ -214,6 +214,7 @@ fn write_counts(out: &mut impl Write, dict: &Dictionary) -> std::io::Result<()> 
         aliases: usize,
         demonyms: usize,
         metonyms: usize,
+        people: usize,
     }
     let mut rows: BTreeMap<EntityType, Row> = BTreeMap::new();
     for e in dict.entities() {
@@ -228,36 +229,45 @@ fn write_counts(out: &mut impl Write, dict: &Dictionary) -> std::io::Result<()> 
                 Form::Name => r.aliases += 1,
                 Form::Demonym => r.demonyms += 1,
                 Form::Metonym => r.metonyms += 1,
+                Form::Person => r.people += 1,
             }
         }
     }
     writeln!(
         out,
-        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "type", "entities", "with QID", "aliases", "demonyms", "metonyms"
+        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "type", "entities", "with QID", "aliases", "demonyms", "metonyms", "people"
     )?;
     let mut total = Row::default();
     for (kind, r) in &rows {
         writeln!(
             out,
-            "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}",
+            "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
             kind.as_str(),
             r.entities,
             r.with_qid,
             r.aliases,
             r.demonyms,
-            r.metonyms
+            r.metonyms,
+            r.people
         )?;
         total.entities += r.entities;
         total.with_qid += r.with_qid;
         total.aliases += r.aliases;
         total.demonyms += r.demonyms;
         total.metonyms += r.metonyms;
+        total.people += r.people;
     }
     writeln!(
         out,
-        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "total", total.entities, total.with_qid, total.aliases, total.demonyms, total.metonyms
+        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "total",
+        total.entities,
+        total.with_qid,
+        total.aliases,
+        total.demonyms,
+        total.metonyms,
+        total.people
     )?;
     writeln!(
         out,

@@ -1350,7 +1350,9 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                     entity: m.entity,
                     form: m.form,
                     coreference: false,
-                    actor: m.form != Form::Demonym || m.role.is_some(),
+                    // A demonym or a person is an actor only in a role ("Chinese officials",
+                    // "the Reagan administration").
+                    actor: !matches!(m.form, Form::Demonym | Form::Person) || m.role.is_some(),
                     role: m.role.is_some(),
                 },
             });
@@ -1399,7 +1401,100 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
         iter.next();
     }
     share_demonym_roles(text, &mut out);
+    mark_office_holders(text, &mut out);
     out
+}
+
+/// Titles of one person's office. A name before one of them ("Israeli President Moshe Katsav",
+/// "a Russian official", "Iran's religious leader", "Apple CEO Tim Cook") names an individual,
+/// not the state, agency or company; the plural ("Russian officials") is the body itself.
+const OFFICE_TITLES: &[&str] = &[
+    "president",
+    "vice-president",
+    "leader",
+    "minister",
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "negotiator",
+    "envoy",
+    "king",
+    "queen",
+    "prince",
+    "emperor",
+    "premier",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "chief",
+    "head",
+    "commander",
+    "general",
+    "coordinator",
+    "representative",
+    "delegate",
+    "ayatollah",
+    "dictator",
+    "ruler",
+    "monarch",
+    "senator",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "founder",
+];
+
+/// A plural noun, roughly: "troops", "officials"; not "religious", "Congress", "Paris".
+fn is_plural(w: &str) -> bool {
+    w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))
+}
+
+/// An individual is not an actor of relations: newsgraph relates states, agencies and
+/// companies, as its gold sets do (a named person or a single office holder is not the state;
+/// "US officials", "the Israeli government" are). Marks a name followed, after up to three
+/// modifiers ("Vice Foreign", "Defence", "religious", a possessive), by one of
+/// [`OFFICE_TITLES`] as not an actor. "The President" without a name is a description of the
+/// state (see [`resolve_descriptions`]) and not affected.
+fn mark_office_holders(text: &str, items: &mut [Item]) {
+    for k in 0..items.len() {
+        if !matches!(items[k].kind, Kind::Entity { actor: true, .. }) {
+            continue;
+        }
+        let mut j = k + 1;
+        // A possessive: "'" then "s".
+        if items
+            .get(j)
+            .is_some_and(|it| matches!(it.kind, Kind::Punct('\'' | '’')))
+            && items.get(j + 1).is_some_and(|it| is_word(text, it, "s"))
+        {
+            j += 2;
+        }
+        let mut person = false;
+        for it in items.iter().skip(j).take(4) {
+            if !matches!(it.kind, Kind::Word) {
+                break;
+            }
+            if word_in(text, it, OFFICE_TITLES) {
+                person = true;
+                break;
+            }
+            let w = &text[it.start..it.end];
+            if !w.chars().all(|c| c.is_alphabetic() || c == '-')
+                || word_in(text, it, FUNCTION_WORDS)
+                || is_plural(w)
+            {
+                break;
+            }
+        }
+        if person && let Kind::Entity { actor, .. } = &mut items[k].kind {
+            *actor = false;
+        }
+    }
 }
 
 /// Words that follow an actor's name without making it a modifier: auxiliaries, prepositions,
@@ -1670,8 +1765,8 @@ mod tests {
     use crate::dictionary::DictionaryBuilder;
     use crate::matcher::Matcher;
 
-    const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\n\
-        USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\n\
+    const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\tpeople\n\
+        USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\tPresident Reagan\n\
         CHN\tcountry\tChina\t\tChinese\tCHN\n\
         RUS\tcountry\tRussia\t\tRussian\tRUS\n\
         DEU\tcountry\tGermany\t\t\tDEU\n\
@@ -1766,6 +1861,19 @@ mod tests {
                 &["USA ban hw passive-by"],
             ),
             ("Huawei was banned in May.", &[]),
+            // Individuals are not parties to relations; bodies of officials are.
+            ("President Reagan imposed tariffs on China.", &[]),
+            ("Russian President Putin criticized Germany.", &[]),
+            ("A Russian official met China's foreign minister.", &[]),
+            (
+                "Russia's religious leader condemned the US government.",
+                &[],
+            ),
+            (
+                "Russian officials met Chinese officials.",
+                &["RUS meet CHN svo"],
+            ),
+            ("Russian troops attacked China.", &["RUS attack CHN svo"]),
             (
                 "ZTE, which the US banned, fell.",
                 &["USA ban zte relative-object"],

@@ -12,7 +12,7 @@ fn check_builtins_counts_meet_the_issue() {
     let o = wd.run(&["dict", "check"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = stdout(&o);
-    // Columns: type, entities, with QID, aliases, demonyms, metonyms.
+    // Columns: type, entities, with QID, aliases, demonyms, metonyms, people.
     let row = |kind: &str| -> Vec<usize> {
         let line = out
             .lines()
@@ -29,6 +29,7 @@ fn check_builtins_counts_meet_the_issue() {
     assert_eq!(countries[1], 250, "every country has a QID");
     assert!(countries[3] > 250, "demonyms");
     assert!(countries[4] > 200, "metonyms");
+    assert!(countries[5] > 5000, "people in government");
     assert!(row("agency")[0] >= 500);
     assert!(row("company")[0] >= 5000);
     // The intended shared aliases are reported with their alternatives.
@@ -72,9 +73,8 @@ fn check_user_file_reports_duplicates_shared_aliases_and_common_words() {
     // Two companies, one with a QID; name forms: acme 4 (Acme Rockets, Acme, Rocket, Acme Co),
     // bolt 2 (Bolt Motors, Acme).
     assert!(
-        out.lines()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>()
-                == ["company", "2", "1", "6", "0", "0"]),
+        out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()
+            == ["company", "2", "1", "6", "0", "0", "0"]),
         "{out}"
     );
 }

@@ -379,7 +379,7 @@ fn read_line(open: &mut Open, limit: usize) -> io::Result<Option<Raw>> {
                 break;
             }
             saw_any = true;
-            let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            let (chunk, done) = match memchr::memchr(b'\n', buf) {
                 Some(p) => (&buf[..p], p + 1),
                 None => (buf, buf.len()),
             };

@@ -428,7 +428,6 @@ impl Pipeline {
             }
         });
         let mut summary = Summary::default();
-        let mut buf = Vec::new();
         let mut stopped = false;
         let mut batches = rx.into_iter();
         // Batches are processed as tasks of the pool, up to IN_FLIGHT at a time, and written
@@ -455,27 +454,26 @@ impl Pipeline {
                 let Some((batch, chunks)) = wait_for(&processed) else {
                     return Ok(());
                 };
-                let results = chunks.iter().flat_map(|c| {
-                    c.results.iter().map(|(range, result)| {
-                        result
-                            .as_ref()
-                            .map(|counts| (&c.bytes[range.clone()], counts))
+                // The records' bytes are written straight from the workers' buffers: each
+                // chunk holds its records' output one after the other, so all of it is written
+                // unless an event stops the run, and then the bytes before that record.
+                let results = chunks.iter().enumerate().flat_map(|(k, c)| {
+                    c.results.iter().map(move |(range, result)| {
+                        result.as_ref().map(|counts| (k, range.end, counts))
                     })
                 });
-                buf.clear();
                 let mut articles = 0;
+                // The end of the output so far: a chunk and an offset in its bytes.
+                let mut written = (0, 0);
+                let mut stop = false;
                 for (item, result) in batch.iter().zip(results) {
                     match (item, result) {
                         (Err(e), _) => {
                             summary.input_errors += 1;
-                            if on_event(Event::InputError(e)).is_break() {
-                                out.write_all(&buf)?;
-                                stopped = true;
-                                return Ok(());
-                            }
+                            stop = on_event(Event::InputError(e)).is_break();
                         }
-                        (Ok(_), Ok((bytes, counts))) => {
-                            buf.extend_from_slice(bytes);
+                        (Ok(_), Ok((chunk, end, counts))) => {
+                            written = (chunk, end);
                             articles += 1;
                             summary.articles += 1;
                             summary.mentions += counts.mentions;
@@ -485,15 +483,22 @@ impl Pipeline {
                         }
                         (Ok(raw), Err(reject)) => {
                             summary.rejects += 1;
-                            if on_event(Event::Reject { reject, raw }).is_break() {
-                                out.write_all(&buf)?;
-                                stopped = true;
-                                return Ok(());
-                            }
+                            stop = on_event(Event::Reject { reject, raw }).is_break();
                         }
                     }
+                    if stop {
+                        let (chunk, end) = written;
+                        for c in &chunks[..chunk] {
+                            out.write_all(&c.bytes)?;
+                        }
+                        out.write_all(&chunks[chunk].bytes[..end])?;
+                        stopped = true;
+                        return Ok(());
+                    }
                 }
-                out.write_all(&buf)?;
+                for c in &chunks {
+                    out.write_all(&c.bytes)?;
+                }
                 out.flush()?;
                 let so_far = &summary;
                 if on_event(Event::Batch { articles, so_far }).is_break() {

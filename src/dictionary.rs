@@ -444,6 +444,9 @@ impl DictionaryBuilder {
                 .par_iter()
                 .map(|&(before, run)| read_run(name, file_index, &cols, before, run))
                 .collect();
+            let entries = read.iter().map(Vec::len).sum();
+            self.drafts.reserve(entries);
+            self.by_id.reserve(entries);
             for line in read.into_iter().flatten() {
                 for w in line.warnings {
                     self.warnings.push(w);
@@ -552,9 +555,13 @@ fn groups(
     drafts: &[Draft],
     files: &[String],
 ) -> (Vec<AliasGroup>, Vec<(usize, usize)>, Vec<Warning>) {
-    let mut groups: Vec<AliasGroup> = Vec::new();
-    let mut firsts = Vec::new();
+    // At most one group per name: sized once, not grown by doubling (a fifth of the time
+    // here went to growing the index for 200,000 aliases).
+    let names: usize = drafts.iter().map(|d| d.names.len()).sum();
+    let mut groups: Vec<AliasGroup> = Vec::with_capacity(names);
+    let mut firsts = Vec::with_capacity(names);
     let mut index: WordMap<&str, usize> = WordMap::default();
+    index.reserve(names);
     // Aliases over the cap: claims dropped, and the first entity dropped.
     let mut dropped: WordMap<usize, (usize, usize)> = WordMap::default();
     let mut order: Vec<usize> = (0..drafts.len()).collect();

@@ -26,6 +26,10 @@ pub struct Predicate {
     pub plover: Option<String>,
     /// "China and Russia met": with no object, coordinated subjects relate to each other.
     pub symmetric: bool,
+    /// Takes a to-clause whose object is this relation's ("threatened to cut ties with Congo",
+    /// "persuade allies to stop using Huawei"): a relation inside that clause is its content,
+    /// not a relation of its own.
+    pub clause: bool,
     /// The entity types its subject may have (empty: any). "acquire" takes companies.
     pub subject_types: Vec<EntityType>,
     /// The entity types its object may have (empty: any).
@@ -132,6 +136,7 @@ impl Ontology {
                         "cameo",
                         "plover",
                         "symmetric",
+                        "clause",
                         "subject",
                         "object",
                         "verbs",
@@ -191,6 +196,7 @@ impl Ontology {
                         cameo: non_empty(get("cameo")),
                         plover: non_empty(get("plover")),
                         symmetric: get("symmetric") == "yes",
+                        clause: get("clause") == "yes",
                         subject_types,
                         object_types,
                     });

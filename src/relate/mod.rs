@@ -22,6 +22,8 @@
 //!   Japan, and Italy, and are considering offering …" (the group is not the next verb's subject).
 //! - `said-must` — "Russia said on Tuesday that Sudan must return the helicopter" (a demand).
 //!   Counter-example: "Russia said Sudan returned it".
+//! - `give` — "Finland will give Tanzania a grant" (aid to the first object of a verb of
+//!   giving, before money or aid). Counter-example: "gave China a warning".
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -529,6 +531,7 @@ impl Relater {
             i = last + 1;
         }
         said_must(&self.ontology, text, &items, out);
+        give(&self.ontology, text, &items, out);
         fold_clauses(&self.ontology, text, &items, out, first_new);
         // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
         // from the U.S.".
@@ -606,6 +609,17 @@ impl Relater {
         } else {
             if matches!(trigger.form, WordForm::Base | WordForm::ThirdPerson)
                 && used_as_noun(text, items, first)
+            {
+                return;
+            }
+            // "meet U.S. demands", "meet its obligations to the U.S.": meeting a demand or a
+            // target is no meeting.
+            if trigger.rest.is_empty()
+                && self.ontology.predicate(trigger.predicate).id == "meet"
+                && items[last + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|it| word_in(text, it, MET_THINGS))
             {
                 return;
             }
@@ -768,7 +782,11 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
                     matches!(it.kind, Kind::Word)
                         && !is_word(text, it, w)
                         && (!word_in(text, it, FUNCTION_WORDS)
-                            || word_in(text, it, &["its", "their", "the", "his", "her", "all"]))
+                            || word_in(
+                                text,
+                                it,
+                                &["its", "their", "the", "his", "her", "all", "some"],
+                            ))
                         && !word_in(text, it, PARTICLES)
                         && !is_barrier(text, it)
                 })
@@ -882,6 +900,119 @@ fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Rela
     }
 }
 
+/// What one meets without a meeting: "meet demand", "meet its obligations".
+const MET_THINGS: &[&str] = &[
+    "demand",
+    "demands",
+    "need",
+    "needs",
+    "target",
+    "targets",
+    "obligations",
+    "requirements",
+    "conditions",
+    "criteria",
+    "standards",
+    "deadline",
+    "goals",
+    "costs",
+    "expectations",
+    "commitments",
+    "payments",
+    "quota",
+    "quotas",
+];
+
+/// Verbs of giving, whose first object is the recipient ("gave the Ivory Coast 5.1 million
+/// dollars").
+const GIVE_VERBS: &[&str] = &[
+    "give", "gives", "gave", "given", "giving", "grant", "grants", "granted", "lend", "lends",
+    "lent", "offer", "offers", "offered", "promise", "promised", "pledge", "pledged",
+];
+
+/// What is given as aid, after the recipient: "a grant", "aid", "$5 million".
+const GIVEN_THINGS: &[&str] = &[
+    "aid",
+    "assistance",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+    "credit",
+    "credits",
+    "arms",
+    "weapons",
+    "money",
+    "funds",
+    "support",
+    "relief",
+    "food",
+    "troops",
+];
+
+/// "Finland will give Tanzania a grant", "The European Community gave the Ivory Coast 5.1
+/// million dollars of aid": a verb of giving, a name right after it as the recipient, then
+/// money or aid (rule `give`, the `aid` predicate). Counter-example: "gave China a warning"
+/// gives no aid.
+fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>) {
+    let Some(aid) = ontology.find("aid") else {
+        return;
+    };
+    for v in 0..items.len() {
+        if !word_in(text, &items[v], GIVE_VERBS) {
+            continue;
+        }
+        let mut o = v + 1;
+        if items.get(o).is_some_and(|it| is_word(text, it, "the")) {
+            o += 1;
+        }
+        let Some(recipient) = items.get(o).and_then(arg) else {
+            continue;
+        };
+        // Then the thing given: a number or "$", or (after "a"/"an") a word of aid.
+        let mut t = o + 1;
+        if items
+            .get(t)
+            .is_some_and(|it| word_in(text, it, &["a", "an", "more", "new", "further"]))
+        {
+            t += 1;
+        }
+        let given = items.get(t).is_some_and(|it| {
+            let w = &text[it.start..it.end];
+            matches!(it.kind, Kind::Punct('$'))
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || word_in(text, it, GIVEN_THINGS)
+        });
+        if !given || used_as_noun(text, items, v) {
+            continue;
+        }
+        let Some(giver) = side_left(text, items, v).0 else {
+            continue;
+        };
+        if giver.distance > 4 {
+            continue;
+        }
+        let negated = negated(text, items, v, giver.args.last().map_or(0, |a| a.end));
+        let modality = modality(text, items, v, giver.args[0].start);
+        for (k, s) in giver.args.iter().enumerate() {
+            if s.entity == recipient.entity {
+                continue;
+            }
+            out.push(Relation {
+                predicate: aid,
+                subject: *s,
+                object: recipient,
+                trigger: items[v].start..items[v].end,
+                intermediary: None,
+                negated,
+                modality,
+                rule: "give",
+                confidence: confidence("give", giver.distance, 0, k, s.coreference),
+            });
+        }
+    }
+}
+
 /// Words of time that may come between a verb and its clause ("said on Tuesday that").
 const TIME_WORDS: &[&str] = &[
     "on",
@@ -955,6 +1086,7 @@ pub fn confidence(
         "nominal" => 0.8,
         "reciprocal" => 0.8,
         "said-must" => 0.7,
+        "give" => 0.8,
         _ => 0.75,
     };
     let far = subject_distance.saturating_sub(2) + object_distance.saturating_sub(2);
@@ -2568,6 +2700,18 @@ mod tests {
                 "Japan is willing to support Germany.",
                 &["JPN support DEU planned svo"],
             ),
+            // Giving: aid to the first object, before money or aid.
+            (
+                "Japan will give Russia a grant.",
+                &["JPN aid RUS planned give"],
+            ),
+            (
+                "The US gave China 5 million dollars.",
+                &["USA aid CHN give"],
+            ),
+            ("The US gave China a warning.", &[]),
+            // Meeting a demand is no meeting.
+            ("Germany took steps to meet U.S. demands.", &[]),
             // A direct object does not sit behind a preposition, an -ing verb or a comma.
             ("Russia evacuated the wounded from Germany.", &[]),
             ("Russia shot down a plane carrying Japanese officials.", &[]),

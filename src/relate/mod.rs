@@ -11,8 +11,12 @@
 //! - `svo` — active subject, verb, object. "China is using IT hardware to spy on the U.S." gives
 //!   China spy_on United States. Counter-example: "Samsung and Apple reported results" has no
 //!   trigger, so nothing.
-//! - `passive-by` — "Huawei was banned by the United States" gives United States ban Huawei.
+//! - `passive-by` — "Huawei was banned by the United States" gives United States ban Huawei,
+//!   and so does "Huawei, banned by the United States in 2018, …" (no "be").
 //!   Counter-example: "Huawei was banned in May" names no agent, so nothing.
+//! - `compound` — "The US imposed the Huawei ban": a company or agency before the noun of a
+//!   measure is its object. Counter-example: "the US ban hurt China" (a country there is the
+//!   measure's author, and names no object).
 //! - `relative-object` — "ZTE, which the US banned, …" gives United States ban ZTE.
 //!   Counter-example: "ZTE, which makes phones" has no trigger.
 //! - `nominal` — "US sanctions against Russia", "Italy announced a suspension of air links
@@ -527,7 +531,7 @@ impl Relater {
                 i += 1;
                 continue;
             };
-            self.relate_trigger(text, &items, i, last, trigger, out);
+            self.relate_trigger(dict, text, &items, i, last, trigger, out);
             i = last + 1;
         }
         said_must(&self.ontology, text, &items, out);
@@ -545,8 +549,48 @@ impl Relater {
         }));
     }
 
+    /// "The US imposed the Huawei ban", "China's Apple boycott": a company or agency right
+    /// before the noun of a measure, after a determiner or a possessive, is its object; the
+    /// subject is the name before that, within three words (rule `compound`). A country there
+    /// is the measure's author ("the US ban"), not its object, so nothing.
+    fn compound(
+        &self,
+        dict: &Dictionary,
+        text: &str,
+        items: &[Item],
+        first: usize,
+        trigger: &ontology::Trigger,
+    ) -> Option<(Side, Side)> {
+        if !matches!(trigger.form, WordForm::Base | WordForm::ThirdPerson)
+            || !trigger.rest.is_empty()
+            || first < 2
+        {
+            return None;
+        }
+        let mut lower = String::new();
+        lowercase_into(&text[items[first].start..items[first].end], &mut lower);
+        let is_noun = self
+            .ontology
+            .triggers_for(&lower)
+            .iter()
+            .any(|t| t.form == WordForm::Noun && t.predicate == trigger.predicate);
+        let object = arg(&items[first - 1])?;
+        let owner_before = word_in(text, &items[first - 2], &["the", "a", "its", "their"])
+            || is_word(text, &items[first - 2], "s");
+        if !is_noun || !owner_before {
+            return None;
+        }
+        if dict.entity(object.entity).kind == EntityType::Country {
+            return None;
+        }
+        let subject = side_left(text, items, first - 1).0?;
+        (subject.distance <= 3).then(|| (subject, Side::new(object, 0)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn relate_trigger(
         &self,
+        dict: &Dictionary,
         text: &str,
         items: &[Item],
         first: usize,
@@ -554,7 +598,12 @@ impl Relater {
         trigger: &ontology::Trigger,
         out: &mut Vec<Relation>,
     ) {
-        let passive = trigger.form.can_be_participle() && preceded_by_be(text, items, first);
+        // A participle after "be", or right before "by" ("ZTE, banned by the US in 2018").
+        let passive = trigger.form.can_be_participle()
+            && (preceded_by_be(text, items, first)
+                || items
+                    .get(last + 1)
+                    .is_some_and(|it| is_word(text, it, "by")));
         // A trade measure's object may be a country's goods ("tariffs on Japanese electronic
         // goods"): the measure is against the country.
         let goods =
@@ -592,6 +641,8 @@ impl Relater {
                 return;
             }
             (subject, object, rule) = (left, right, "nominal");
+        } else if let Some((left, right)) = self.compound(dict, text, items, first, trigger) {
+            (subject, object, rule) = (left, right, "compound");
         } else if passive {
             if !items
                 .get(last + 1)
@@ -983,7 +1034,15 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || word_in(text, it, GIVEN_THINGS)
         });
-        if !given || used_as_noun(text, items, v) {
+        let present = word_in(
+            text,
+            &items[v],
+            &[
+                "give", "gives", "grant", "grants", "lend", "lends", "offer", "offers", "promise",
+                "pledge",
+            ],
+        );
+        if !given || (present && used_as_noun(text, items, v)) {
             continue;
         }
         let Some(giver) = side_left(text, items, v).0 else {
@@ -1732,10 +1791,21 @@ fn used_as_noun(text: &str, items: &[Item], first: usize) -> bool {
     };
     match prev.kind {
         // "a US offer": a name after an indefinite article modifies the trigger ("the
-        // Palestinians reject" is a verb after its subject).
-        Kind::Entity { .. } => first
-            .checked_sub(2)
-            .is_some_and(|p| word_in(text, &items[p], &["a", "an"])),
+        // Palestinians reject" is a verb after its subject). So does one singular name before
+        // a base form ("the US ban hurt China"; a verb would be "bans"): not a plural
+        // ("Palestinians", "US officials") or coordinated one ("China and Russia spy").
+        Kind::Entity { role, .. } => {
+            let before = first.checked_sub(2).map(|p| &items[p]);
+            if before.is_some_and(|it| word_in(text, it, &["a", "an"])) {
+                return true;
+            }
+            let name = &text[prev.start..prev.end];
+            let coordinated = before.is_some_and(|it| is_conjunction(text, it));
+            let base = !text[items[first].start..items[first].end]
+                .to_ascii_lowercase()
+                .ends_with('s');
+            base && !role && !is_plural(name) && !coordinated && !all_caps(text, &items[first])
+        }
         Kind::Punct(_) => false,
         Kind::Word => {
             let w = &text[prev.start..prev.end];
@@ -1756,6 +1826,11 @@ fn used_as_noun(text: &str, items: &[Item], first: usize) -> bool {
             !(is_plural(w) && w.len() > 2)
         }
     }
+}
+
+/// A word in capitals (a headline: "U.S. BAN HUAWEI" may be either).
+fn all_caps(text: &str, it: &Item) -> bool {
+    !text[it.start..it.end].chars().any(char::is_lowercase)
 }
 
 /// "would blockade Paris from Monday night to demand an end …", "told Reuters the counsels
@@ -2712,6 +2787,17 @@ mod tests {
             ("The US gave China a warning.", &[]),
             // Meeting a demand is no meeting.
             ("Germany took steps to meet U.S. demands.", &[]),
+            // A company's name before the noun of a measure is its object.
+            (
+                "The US imposed the Huawei ban last year.",
+                &["USA ban hw compound"],
+            ),
+            ("The US ban hurt China.", &[]),
+            // A participle before "by" is passive without "be".
+            (
+                "ZTE, banned by the US in 2018, recovered.",
+                &["USA ban zte passive-by"],
+            ),
             // A direct object does not sit behind a preposition, an -ing verb or a comma.
             ("Russia evacuated the wounded from Germany.", &[]),
             ("Russia shot down a plane carrying Japanese officials.", &[]),

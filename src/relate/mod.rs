@@ -640,6 +640,27 @@ impl Relater {
             if left.distance > 3 && !light_verb {
                 return;
             }
+            // "The Security Council condemned the attack on the UN mission": the noun is the
+            // object of another trigger (a judgement), whose subject is not the measure's
+            // author ("speeded up the withdrawal" is the author's own act).
+            let mut lower = String::new();
+            let other_verb = items[..first]
+                .iter()
+                .rev()
+                .take_while(|it| it.start >= left.args.last().map_or(0, |a| a.end))
+                .any(|it| {
+                    lowercase_into(&text[it.start..it.end], &mut lower);
+                    matches!(it.kind, Kind::Word)
+                        && !word_in(text, it, LIGHT_VERBS)
+                        && self
+                            .ontology
+                            .triggers_for(&lower)
+                            .iter()
+                            .any(|t| t.form != WordForm::Noun)
+                });
+            if other_verb && !light_verb {
+                return;
+            }
             (subject, object, rule) = (left, right, "nominal");
         } else if let Some((left, right)) = self.compound(dict, text, items, first, trigger) {
             (subject, object, rule) = (left, right, "compound");
@@ -1087,6 +1108,21 @@ const TIME_WORDS: &[&str] = &[
     "sunday",
     "again",
     "also",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Verbs that report what an actor says.
@@ -1589,9 +1625,11 @@ struct Reach {
     direct: bool,
 }
 
-/// Prepositions that end a direct object's search (see [`Reach::direct`]). Not "of" ("the
-/// inspectors of the IAEA").
+/// Prepositions that end a direct object's search (see [`Reach::direct`]): "condemned the
+/// attack on Japan" does not criticize Japan. Not "of" ("the inspectors of the IAEA").
 const DIRECT_OBJECT_STOPS: &[&str] = &[
+    "on",
+    "against",
     "from",
     "in",
     "at",
@@ -1924,9 +1962,13 @@ fn side_right(
         if is_word(text, it, "by")
             || (stops
                 && word_in(text, it, DIRECT_OBJECT_STOPS)
-                && !items
-                    .get(k + 1)
-                    .is_some_and(|n| is_word(text, n, "principle")))
+                && !items.get(k + 1).is_some_and(|n| {
+                    // A phrase of time or manner: "on Saturday", "in March", "in principle".
+                    word_in(text, n, TIME_WORDS)
+                        || word_in(text, n, MONTHS)
+                        || is_word(text, n, "principle")
+                        || text[n.start..n.end].starts_with(|c: char| c.is_ascii_digit())
+                }))
         {
             return None;
         }
@@ -2793,6 +2835,17 @@ mod tests {
                 &["USA ban hw compound"],
             ),
             ("The US ban hurt China.", &[]),
+            (
+                "Germany and Japan signed a peace treaty.",
+                &["DEU agree JPN reciprocal"],
+            ),
+            (
+                "Russia withdrew its ambassador from Japan.",
+                &["RUS cut_ties JPN svo"],
+            ),
+            // A measure's noun as the object of a judging trigger: its author is not that
+            // trigger's subject.
+            ("Germany condemned the attack on Japan.", &[]),
             // A participle before "by" is passive without "be".
             (
                 "ZTE, banned by the US in 2018, recovered.",

@@ -738,6 +738,13 @@ impl Relater {
                 }
             }
             match (left, right, relative) {
+                // "Japan and South Korea agreed to cooperate on North Korea": a coordinated
+                // subject of a symmetric predicate relates its members, not the clause's
+                // topic.
+                (Some(l), Some(r), _) if symmetric && l.args.len() >= 2 && r.chain_to.is_some() => {
+                    emit_reciprocal(text, items, first, last, trigger.predicate, &l, out);
+                    return;
+                }
                 (Some(l), Some(r), _) => (subject, object, rule) = (l, r, "svo"),
                 (Some(l), None, Some(antecedent)) => {
                     (subject, object, rule) = (l, antecedent, "relative-object")
@@ -1696,6 +1703,7 @@ impl Reach {
 /// Palestinian lorries". Not meetings or cooperation: "met Japanese students" is no meeting
 /// with Japan.
 const OWNED_OBJECT: &[&str] = &[
+    "MOBILIZE",
     "SANCTION",
     "THREATEN",
     "REJECT",
@@ -2846,6 +2854,10 @@ mod tests {
             // A measure's noun as the object of a judging trigger: its author is not that
             // trigger's subject.
             ("Germany condemned the attack on Japan.", &[]),
+            (
+                "Japan and Germany agreed to cooperate on China.",
+                &["JPN agree DEU reciprocal"],
+            ),
             // A participle before "by" is passive without "be".
             (
                 "ZTE, banned by the US in 2018, recovered.",

@@ -11,7 +11,7 @@ In the spirit of ripgrep's benchsuite: the same corpus and the same dictionary g
   FlashText       KeywordProcessor (case-insensitive), extract_keywords;
   pyahocorasick   an Automaton of the lowercased aliases over the lowercased text.
 
-twice: with the built-in dictionaries' aliases (names, aliases, demonyms, metonyms columns of
+twice: with the built-in dictionaries' aliases (names, aliases, demonyms, metonyms, people columns of
 dictionaries/*.tsv) and with a 100,000-entry dictionary (the built-ins plus generated company
 names, used as `--no-default-dict --dict FOLDER`). Each is timed best of --runs, with its peak
 memory (the child's maximum resident set), and the targets of the performance issue are checked:
@@ -194,9 +194,9 @@ def read_tsv(path):
 
 
 def aliases_of(row):
-    """Every text newsgraph matches for an entry: name, aliases, demonyms, metonyms."""
+    """Every text newsgraph matches for an entry: name, aliases, demonyms, metonyms, people."""
     out = [row["name"]]
-    for col in ("aliases", "demonyms", "metonyms"):
+    for col in ("aliases", "demonyms", "metonyms", "people"):
         out += [a.strip() for a in row.get(col, "").split("|") if a.strip()]
     return out
 

@@ -172,6 +172,8 @@ struct Item {
     start: usize,
     end: usize,
     kind: Kind,
+    /// For a word, the [`class`] bits of the lists it is in; 0 otherwise.
+    class: u64,
 }
 
 /// A group of coordinated entities found on one side of a trigger.
@@ -600,7 +602,7 @@ impl Relater {
     ) {
         // A participle after "be", or right before "by" ("ZTE, banned by the US in 2018").
         let passive = trigger.form.can_be_participle()
-            && (preceded_by_be(text, items, first)
+            && (preceded_by_be(items, first)
                 || items
                     .get(last + 1)
                     .is_some_and(|it| is_word(text, it, "by")));
@@ -623,7 +625,7 @@ impl Relater {
         }
         if trigger.form == WordForm::Noun {
             // "US sanctions against Russia", "China's ban on Apple", "X imposed a ban on Y".
-            if preceded_by_undoing(text, items, first) {
+            if preceded_by_undoing(items, first) {
                 return;
             }
             let (Some(left), Some(right)) = (
@@ -636,7 +638,7 @@ impl Relater {
                 .iter()
                 .rev()
                 .take_while(|it| it.start >= left.args.last().map_or(0, |a| a.end))
-                .any(|it| word_in(text, it, LIGHT_VERBS));
+                .any(|it| in_class(it, class::LIGHT_VERBS));
             if left.distance > 3 && !light_verb {
                 return;
             }
@@ -651,7 +653,7 @@ impl Relater {
                 .any(|it| {
                     lowercase_into(&text[it.start..it.end], &mut lower);
                     matches!(it.kind, Kind::Word)
-                        && !word_in(text, it, LIGHT_VERBS)
+                        && !in_class(it, class::LIGHT_VERBS)
                         && self
                             .ontology
                             .triggers_for(&lower)
@@ -691,7 +693,7 @@ impl Relater {
                 && items[last + 1..]
                     .iter()
                     .take(4)
-                    .any(|it| word_in(text, it, MET_THINGS))
+                    .any(|it| in_class(it, class::MET_THINGS))
             {
                 return;
             }
@@ -758,7 +760,7 @@ impl Relater {
         }
         let subject_end = subject.args.iter().map(|a| a.end).max().unwrap_or(0);
         let negated = negated(text, items, first, subject_end);
-        let modality = modality(text, items, first, subject.args[0].start);
+        let modality = modality(items, first, subject.args[0].start);
         let trigger_span = items[first].start..items[last].end;
         // A verb chain ("persuade allies to stop using Huawei"): the words between the trigger
         // and the "to" that leads on to the object are the intermediary.
@@ -822,7 +824,7 @@ fn emit_reciprocal(
     let head = group.args[0];
     let subject_end = group.args.iter().map(|a| a.end).max().unwrap_or(0);
     let negated = negated(text, items, first, subject_end);
-    let modality = modality(text, items, first, head.start);
+    let modality = modality(items, first, head.start);
     for (k, other) in group.args.iter().enumerate().skip(1) {
         out.push(Relation {
             predicate,
@@ -860,14 +862,14 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
                 && items.get(k).is_some_and(|it| {
                     matches!(it.kind, Kind::Word)
                         && !is_word(text, it, w)
-                        && (!word_in(text, it, FUNCTION_WORDS)
+                        && (!in_class(it, class::FUNCTION_WORDS)
                             || word_in(
                                 text,
                                 it,
                                 &["its", "their", "the", "his", "her", "all", "some"],
                             ))
-                        && !word_in(text, it, PARTICLES)
-                        && !is_barrier(text, it)
+                        && !in_class(it, class::PARTICLES)
+                        && !is_barrier(it)
                 })
             {
                 k += 1;
@@ -918,7 +920,7 @@ fn fold_clauses(
                 && between.iter().any(|it| word_in(text, it, &["to", "that"]))
                 && !between
                     .iter()
-                    .any(|it| matches!(it.kind, Kind::Punct(',')) || is_barrier(text, it))
+                    .any(|it| matches!(it.kind, Kind::Punct(',')) || is_barrier(it))
         })
     };
     let keep: Vec<bool> = found.iter().map(|b| !inner(b)).collect();
@@ -948,10 +950,10 @@ fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Rela
         if v > 0 && is_word(text, &items[v - 1], "that") {
             v -= 1;
         }
-        while v > 1 && word_in(text, &items[v - 1], TIME_WORDS) {
+        while v > 1 && in_class(&items[v - 1], class::TIME_WORDS) {
             v -= 1;
         }
-        if v == 0 || !word_in(text, &items[v - 1], SPEECH_VERBS) {
+        if v == 0 || !in_class(&items[v - 1], class::SPEECH_VERBS) {
             continue;
         }
         let Some(speaker) = side_left(text, items, v - 1).0 else {
@@ -1038,7 +1040,7 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
         return;
     };
     for v in 0..items.len() {
-        if !word_in(text, &items[v], GIVE_VERBS) {
+        if !in_class(&items[v], class::GIVE_VERBS) {
             continue;
         }
         let mut o = v + 1;
@@ -1060,7 +1062,7 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
             let w = &text[it.start..it.end];
             matches!(it.kind, Kind::Punct('$'))
                 || w.starts_with(|c: char| c.is_ascii_digit())
-                || word_in(text, it, GIVEN_THINGS)
+                || in_class(it, class::GIVEN_THINGS)
         });
         let present = word_in(
             text,
@@ -1080,7 +1082,7 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
             continue;
         }
         let negated = negated(text, items, v, giver.args.last().map_or(0, |a| a.end));
-        let modality = modality(text, items, v, giver.args[0].start);
+        let modality = modality(items, v, giver.args[0].start);
         for (k, s) in giver.args.iter().enumerate() {
             if s.entity == recipient.entity {
                 continue;
@@ -1223,10 +1225,10 @@ fn word_in(text: &str, item: &Item, list: &[&str]) -> bool {
             .any(|w| text[item.start..item.end].eq_ignore_ascii_case(w))
 }
 
-fn is_barrier(text: &str, item: &Item) -> bool {
+fn is_barrier(item: &Item) -> bool {
     match item.kind {
         Kind::Punct(c) => BARRIER_PUNCT.contains(&c),
-        Kind::Word => word_in(text, item, BARRIER_WORDS),
+        Kind::Word => in_class(item, class::BARRIER_WORDS),
         Kind::Entity { .. } => false,
     }
 }
@@ -1382,13 +1384,13 @@ const GOODS: &[&str] = &[
 
 /// Is `items[k]` a country that only modifies a noun, with goods among the next two words
 /// ("Japanese electronic goods")?
-fn goods_of(text: &str, items: &[Item], k: usize) -> bool {
+fn goods_of(items: &[Item], k: usize) -> bool {
     is_bystander(&items[k])
         && items[k + 1..]
             .iter()
             .take(2)
             .take_while(|it| matches!(it.kind, Kind::Word))
-            .any(|it| word_in(text, it, GOODS))
+            .any(|it| in_class(it, class::GOODS))
 }
 
 /// An entity mention as an argument, whether or not it is an actor.
@@ -1497,14 +1499,14 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
             if p > 0 && is_word(text, &items[p - 1], "the") {
                 p -= 1;
             }
-            if p > 0 && word_in(text, &items[p - 1], PLACE_PREPOSITIONS) {
+            if p > 0 && in_class(&items[p - 1], class::PLACE_PREPOSITIONS) {
                 return (None, None);
             }
             found = Some(side);
             k = j;
             continue;
         }
-        if is_barrier(text, it) {
+        if is_barrier(it) {
             return (found, relative_antecedent(text, items, k, words));
         }
         if found.is_some() {
@@ -1535,7 +1537,7 @@ const SUBORDINATORS: &[&str] = &[
 fn close_leading_clause(text: &str, items: &mut [Item]) {
     if !items
         .first()
-        .is_some_and(|it| word_in(text, it, SUBORDINATORS))
+        .is_some_and(|it| in_class(it, class::SUBORDINATORS))
     {
         return;
     }
@@ -1576,7 +1578,7 @@ fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Optio
     loop {
         j = j.checked_sub(1)?;
         let it = &items[j];
-        if word_in(text, it, SAYING) {
+        if in_class(it, class::SAYING) {
             break;
         }
         if !matches!(it.kind, Kind::Word) || between == 3 {
@@ -1669,7 +1671,7 @@ fn preposition_to(text: &str, items: &[Item], k: usize) -> bool {
     items.get(k + 1).is_some_and(|it| match it.kind {
         Kind::Entity { .. } => true,
         Kind::Word => {
-            word_in(text, it, DETERMINERS)
+            in_class(it, class::DETERMINERS)
                 || text[it.start..it.end]
                     .chars()
                     .next()
@@ -1746,8 +1748,8 @@ fn owner_of(text: &str, items: &[Item], k: usize) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-            && !word_in(text, it, FUNCTION_WORDS)
-            && !word_in(text, it, CIVILIANS_AND_PLACES)
+            && !in_class(it, class::FUNCTION_WORDS)
+            && !in_class(it, class::CIVILIANS_AND_PLACES)
     })
 }
 
@@ -1855,11 +1857,11 @@ fn used_as_noun(text: &str, items: &[Item], first: usize) -> bool {
         Kind::Punct(_) => false,
         Kind::Word => {
             let w = &text[prev.start..prev.end];
-            if word_in(text, prev, DETERMINERS) {
+            if in_class(prev, class::DETERMINERS) {
                 return true;
             }
-            if word_in(text, prev, BEFORE_VERB)
-                || word_in(text, prev, ADVERBS)
+            if in_class(prev, class::BEFORE_VERB)
+                || in_class(prev, class::ADVERBS)
                 || w.ends_with("ly")
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
@@ -1930,7 +1932,7 @@ fn side_right(
     while k < items.len() && words <= window {
         let it = &items[k];
         let owner = || {
-            ((reach.goods && goods_of(text, items, k)) || (reach.owner && owner_of(text, items, k)))
+            ((reach.goods && goods_of(items, k)) || (reach.owner && owner_of(text, items, k)))
                 .then(|| owner_arg(it))
                 .flatten()
         };
@@ -1955,7 +1957,7 @@ fn side_right(
             }
             return Some(side);
         }
-        if is_barrier(text, it) || is_bystander(it) {
+        if is_barrier(it) || is_bystander(it) {
             return None;
         }
         if matches!(it.kind, Kind::Punct(',')) {
@@ -1969,11 +1971,11 @@ fn side_right(
         let stops = reach.direct || (reach.chain && chain_to.is_none());
         if is_word(text, it, "by")
             || (stops
-                && word_in(text, it, DIRECT_OBJECT_STOPS)
+                && in_class(it, class::DIRECT_OBJECT_STOPS)
                 && !items.get(k + 1).is_some_and(|n| {
                     // A phrase of time or manner: "on Saturday", "in March", "in principle".
-                    word_in(text, n, TIME_WORDS)
-                        || word_in(text, n, MONTHS)
+                    in_class(n, class::TIME_WORDS)
+                        || in_class(n, class::MONTHS)
                         || is_word(text, n, "principle")
                         || text[n.start..n.end].starts_with(|c: char| c.is_ascii_digit())
                 }))
@@ -2004,15 +2006,15 @@ fn side_right(
 
 /// Is the trigger at `first` a participle after a form of "be" ("was banned", "has been
 /// sanctioned", "was also banned")?
-fn preceded_by_be(text: &str, items: &[Item], first: usize) -> bool {
+fn preceded_by_be(items: &[Item], first: usize) -> bool {
     let mut k = first;
     while k > 0 {
         k -= 1;
         let it = &items[k];
-        if word_in(text, it, BE_FORMS) {
+        if in_class(it, class::BE_FORMS) {
             return true;
         }
-        if !word_in(text, it, ADVERBS) {
+        if !in_class(it, class::ADVERBS) {
             return false;
         }
     }
@@ -2020,10 +2022,10 @@ fn preceded_by_be(text: &str, items: &[Item], first: usize) -> bool {
 }
 
 /// Is a nominal trigger undone by a word just before it ("lifted the ban on")?
-fn preceded_by_undoing(text: &str, items: &[Item], first: usize) -> bool {
+fn preceded_by_undoing(items: &[Item], first: usize) -> bool {
     items[first.saturating_sub(3)..first]
         .iter()
-        .any(|it| word_in(text, it, UNDOING))
+        .any(|it| in_class(it, class::UNDOING))
 }
 
 /// A negation between the subject and the trigger, or right before the trigger.
@@ -2040,7 +2042,7 @@ fn negated(text: &str, items: &[Item], first: usize, subject_end: usize) -> bool
             continue;
         }
         let w = &text[it.start..it.end];
-        if word_in(text, it, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") {
+        if in_class(it, class::NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") {
             return true;
         }
         words += 1;
@@ -2052,10 +2054,10 @@ fn negated(text: &str, items: &[Item], first: usize, subject_end: usize) -> bool
 /// planned, "if" before the trigger for hypothetical ("If China bans Huawei, …", not "Russia
 /// threatened to walk out if …", where the condition is on the threatened act), reporting cues
 /// in the sentence (or a report noun just before the subject) for reported.
-fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> Modality {
+fn modality(items: &[Item], first: usize, subject_start: usize) -> Modality {
     if items[..first]
         .iter()
-        .any(|it| word_in(text, it, HYPOTHETICAL))
+        .any(|it| in_class(it, class::HYPOTHETICAL))
     {
         return Modality::Hypothetical;
     }
@@ -2064,15 +2066,15 @@ fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> M
         .filter(|it| it.start >= subject_start && matches!(it.kind, Kind::Word));
     let mut planned = false;
     for it in between {
-        if word_in(text, it, ATTEMPTED) {
+        if in_class(it, class::ATTEMPTED) {
             return Modality::Attempted;
         }
-        planned |= word_in(text, it, PLANNED);
+        planned |= in_class(it, class::PLANNED);
     }
     if planned {
         return Modality::Planned;
     }
-    if items.iter().any(|it| word_in(text, it, REPORTED)) {
+    if items.iter().any(|it| in_class(it, class::REPORTED)) {
         return Modality::Reported;
     }
     let before_subject = items
@@ -2081,7 +2083,7 @@ fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> M
         .rev()
         .take(6);
     for it in before_subject {
-        if word_in(text, it, REPORT_NOUNS) {
+        if in_class(it, class::REPORT_NOUNS) {
             return Modality::Reported;
         }
     }
@@ -2092,6 +2094,7 @@ fn modality(text: &str, items: &[Item], first: usize, subject_start: usize) -> M
 /// apostrophes), and single punctuation characters.
 fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
     let mut out = Vec::with_capacity(32);
+    let mut lower = String::new();
     let mut next_mention = mentions.iter().peekable();
     let mut iter = text[range.clone()].char_indices().peekable();
     let base = range.start;
@@ -2106,6 +2109,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
             out.push(Item {
                 start: m.start,
                 end: m.end,
+                class: 0,
                 kind: Kind::Entity {
                     entity: m.entity,
                     form: m.form,
@@ -2156,6 +2160,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                 start: pos,
                 end,
                 kind: Kind::Word,
+                class: classify(&text[pos..end], &mut lower),
             });
             continue;
         }
@@ -2163,6 +2168,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
             start: pos,
             end: pos + c.len_utf8(),
             kind: Kind::Punct(c),
+            class: 0,
         });
         iter.next();
     }
@@ -2187,7 +2193,7 @@ fn counted(text: &str, prev: Option<&Item>) -> bool {
     prev.is_some_and(|it| {
         matches!(it.kind, Kind::Word)
             && (text[it.start..it.end].bytes().all(|b| b.is_ascii_digit())
-                || word_in(text, it, QUANTIFIERS))
+                || in_class(it, class::QUANTIFIERS))
     })
 }
 
@@ -2319,13 +2325,13 @@ fn mark_office_holders(text: &str, items: &mut [Item]) {
             if !matches!(it.kind, Kind::Word) {
                 break;
             }
-            if word_in(text, it, OFFICE_TITLES) {
+            if in_class(it, class::OFFICE_TITLES) {
                 person = true;
                 break;
             }
             let w = &text[it.start..it.end];
             if !w.chars().all(|c| c.is_alphabetic() || c == '-')
-                || word_in(text, it, FUNCTION_WORDS)
+                || in_class(it, class::FUNCTION_WORDS)
                 || is_plural(w)
             {
                 break;
@@ -2563,11 +2569,11 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
             head += 1;
         }
         let Some(h) = items.get(head) else { break };
-        let wanted = if word_in(text, h, COMPANY_NOUNS) {
+        let wanted = if in_class(h, class::COMPANY_NOUNS) {
             Some(EntityType::Company)
-        } else if word_in(text, h, AGENCY_NOUNS) {
+        } else if in_class(h, class::AGENCY_NOUNS) {
             Some(EntityType::Agency)
-        } else if country.is_none() && word_in(text, h, COUNTRY_NOUNS) {
+        } else if country.is_none() && in_class(h, class::COUNTRY_NOUNS) {
             Some(EntityType::Country)
         } else {
             None
@@ -2584,7 +2590,7 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
                         && (country_code.is_none() || e.country.as_deref() == country_code)
                 })
                 .map(|m| m.entity)
-        } else if country.is_none() && word_in(text, h, STATE_NOUNS) {
+        } else if country.is_none() && in_class(h, class::STATE_NOUNS) {
             ctx.dominant_country
         } else {
             None
@@ -2593,6 +2599,7 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
             let item = Item {
                 start: items[k].start,
                 end: items[head].end,
+                class: 0,
                 kind: Kind::Entity {
                     entity,
                     form: Form::Name,
@@ -2606,6 +2613,109 @@ fn resolve_descriptions(dict: &Dictionary, text: &str, items: &mut Vec<Item>, ct
         }
         k += 1;
     }
+}
+
+/// The word lists as bits, so that a word is looked up once (in [`items`]) instead of
+/// compared with every list that a rule asks about: list membership was a tenth of the
+/// pipeline's instructions.
+mod class {
+    pub const ADVERBS: u64 = 1 << 0;
+    pub const AGENCY_NOUNS: u64 = 1 << 1;
+    pub const ATTEMPTED: u64 = 1 << 2;
+    pub const BARRIER_WORDS: u64 = 1 << 3;
+    pub const BEFORE_VERB: u64 = 1 << 4;
+    pub const BE_FORMS: u64 = 1 << 5;
+    pub const CIVILIANS_AND_PLACES: u64 = 1 << 6;
+    pub const COMPANY_NOUNS: u64 = 1 << 7;
+    pub const COUNTRY_NOUNS: u64 = 1 << 8;
+    pub const DETERMINERS: u64 = 1 << 9;
+    pub const DIRECT_OBJECT_STOPS: u64 = 1 << 10;
+    pub const FUNCTION_WORDS: u64 = 1 << 11;
+    pub const GIVEN_THINGS: u64 = 1 << 12;
+    pub const GIVE_VERBS: u64 = 1 << 13;
+    pub const GOODS: u64 = 1 << 14;
+    pub const HYPOTHETICAL: u64 = 1 << 15;
+    pub const IRREGULAR_VERBS: u64 = 1 << 16;
+    pub const LIGHT_VERBS: u64 = 1 << 17;
+    pub const MET_THINGS: u64 = 1 << 18;
+    pub const MONTHS: u64 = 1 << 19;
+    pub const NEGATIONS: u64 = 1 << 20;
+    pub const OFFICE_TITLES: u64 = 1 << 21;
+    pub const PARTICLES: u64 = 1 << 22;
+    pub const PLACE_PREPOSITIONS: u64 = 1 << 23;
+    pub const PLANNED: u64 = 1 << 24;
+    pub const QUANTIFIERS: u64 = 1 << 25;
+    pub const REPORTED: u64 = 1 << 26;
+    pub const REPORT_NOUNS: u64 = 1 << 27;
+    pub const SAYING: u64 = 1 << 28;
+    pub const SPEECH_VERBS: u64 = 1 << 29;
+    pub const STATE_NOUNS: u64 = 1 << 30;
+    pub const SUBORDINATORS: u64 = 1 << 31;
+    pub const TIME_WORDS: u64 = 1 << 32;
+    pub const UNDOING: u64 = 1 << 33;
+
+    /// Each list with its bit.
+    pub const LISTS: &[(&[&str], u64)] = &[
+        (super::ADVERBS, ADVERBS),
+        (super::AGENCY_NOUNS, AGENCY_NOUNS),
+        (super::ATTEMPTED, ATTEMPTED),
+        (super::BARRIER_WORDS, BARRIER_WORDS),
+        (super::BEFORE_VERB, BEFORE_VERB),
+        (super::BE_FORMS, BE_FORMS),
+        (super::CIVILIANS_AND_PLACES, CIVILIANS_AND_PLACES),
+        (super::COMPANY_NOUNS, COMPANY_NOUNS),
+        (super::COUNTRY_NOUNS, COUNTRY_NOUNS),
+        (super::DETERMINERS, DETERMINERS),
+        (super::DIRECT_OBJECT_STOPS, DIRECT_OBJECT_STOPS),
+        (super::FUNCTION_WORDS, FUNCTION_WORDS),
+        (super::GIVEN_THINGS, GIVEN_THINGS),
+        (super::GIVE_VERBS, GIVE_VERBS),
+        (super::GOODS, GOODS),
+        (super::HYPOTHETICAL, HYPOTHETICAL),
+        (super::IRREGULAR_VERBS, IRREGULAR_VERBS),
+        (super::LIGHT_VERBS, LIGHT_VERBS),
+        (super::MET_THINGS, MET_THINGS),
+        (super::MONTHS, MONTHS),
+        (super::NEGATIONS, NEGATIONS),
+        (super::OFFICE_TITLES, OFFICE_TITLES),
+        (super::PARTICLES, PARTICLES),
+        (super::PLACE_PREPOSITIONS, PLACE_PREPOSITIONS),
+        (super::PLANNED, PLANNED),
+        (super::QUANTIFIERS, QUANTIFIERS),
+        (super::REPORTED, REPORTED),
+        (super::REPORT_NOUNS, REPORT_NOUNS),
+        (super::SAYING, SAYING),
+        (super::SPEECH_VERBS, SPEECH_VERBS),
+        (super::STATE_NOUNS, STATE_NOUNS),
+        (super::SUBORDINATORS, SUBORDINATORS),
+        (super::TIME_WORDS, TIME_WORDS),
+        (super::UNDOING, UNDOING),
+    ];
+}
+
+/// Lowercase word → the bits of the lists it is in.
+static CLASSES: std::sync::LazyLock<WordMap<&'static str, u64>> = std::sync::LazyLock::new(|| {
+    let mut map: WordMap<&'static str, u64> = WordMap::default();
+    for (list, bit) in class::LISTS {
+        for w in *list {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// The class bits of `word` (any case); `lower` is a reused buffer.
+fn classify(word: &str, lower: &mut String) -> u64 {
+    if word.len() > 20 {
+        return 0;
+    }
+    lowercase_into(word, lower);
+    CLASSES.get(lower.as_str()).copied().unwrap_or(0)
+}
+
+/// Is `item` a word of the list whose bit is `bit`?
+fn in_class(item: &Item, bit: u64) -> bool {
+    item.class & bit != 0
 }
 
 #[cfg(test)]

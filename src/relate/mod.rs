@@ -145,6 +145,9 @@ impl Context<'_> {
 #[derive(Clone, Debug)]
 pub struct Relater {
     ontology: Ontology,
+    /// Some trigger starts with a function word ("to", "is" …): only then are those words
+    /// looked up as triggers.
+    function_word_triggers: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -486,7 +489,13 @@ const STATE_NOUNS: &[&str] = &["president", "government", "administration"];
 
 impl Relater {
     pub fn new(ontology: Ontology) -> Relater {
-        Relater { ontology }
+        let function_word_triggers = FUNCTION_WORDS
+            .iter()
+            .any(|w| !ontology.triggers_for(w).is_empty());
+        Relater {
+            ontology,
+            function_word_triggers,
+        }
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -519,6 +528,10 @@ impl Relater {
         let mut i = 0;
         while i < items.len() {
             if !matches!(items[i].kind, Kind::Word) {
+                i += 1;
+                continue;
+            }
+            if !self.function_word_triggers && in_class(&items[i], class::FUNCTION_WORDS) {
                 i += 1;
                 continue;
             }

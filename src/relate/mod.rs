@@ -1491,6 +1491,13 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
             loop {
                 let mut m = j;
                 let mut saw_conjunction = false;
+                // "Israel and the Palestinians": a determiner after the conjunction.
+                if m > 1
+                    && is_word(text, &items[m - 1], "the")
+                    && is_conjunction(text, &items[m - 2])
+                {
+                    m -= 1;
+                }
                 while m > 0 && is_conjunction(text, &items[m - 1]) {
                     m -= 1;
                     saw_conjunction = true;
@@ -1693,6 +1700,26 @@ fn preposition_to(text: &str, items: &[Item], k: usize) -> bool {
         Kind::Punct(_) => false,
     })
 }
+
+/// Nouns of what one party puts to another: "rejected calls by the African Union".
+const PROPOSALS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "plan",
+    "appeal",
+    "appeals",
+    "bid",
+    "initiative",
+    "ultimatum",
+];
 
 /// A participle or gerund of another verb ("carrying", "using"): lowercase, ending in "ing".
 fn is_participle_word(text: &str, it: &Item) -> bool {
@@ -1960,6 +1987,9 @@ fn side_right(
                     m += 1;
                     saw_conjunction = true;
                 }
+                if saw_conjunction && items.get(m).is_some_and(|it| is_word(text, it, "the")) {
+                    m += 1;
+                }
                 match (saw_conjunction, items.get(m).and_then(arg)) {
                     (true, Some(a)) => {
                         side.add(a, false);
@@ -1982,16 +2012,23 @@ fn side_right(
         // ("agreed to set up a centre in Tokyo"), not before it ("is offering in the debt
         // market", "agreed in Brussels that"), and never an agent's "by".
         let stops = reach.direct || (reach.chain && chain_to.is_none());
-        if is_word(text, it, "by")
-            || (stops
-                && in_class(it, class::DIRECT_OBJECT_STOPS)
-                && !items.get(k + 1).is_some_and(|n| {
-                    // A phrase of time or manner: "on Saturday", "in March", "in principle".
-                    in_class(n, class::TIME_WORDS)
-                        || in_class(n, class::MONTHS)
-                        || is_word(text, n, "principle")
-                        || text[n.start..n.end].starts_with(|c: char| c.is_ascii_digit())
-                }))
+        // "rejected calls by the African Union": "by" after a proposal names its author,
+        // the target of a judgement; otherwise it names an agent, not an object.
+        let author = reach.owner
+            && k > 0
+            && is_word(text, it, "by")
+            && word_in(text, &items[k - 1], PROPOSALS);
+        if !author
+            && (is_word(text, it, "by")
+                || (stops
+                    && in_class(it, class::DIRECT_OBJECT_STOPS)
+                    && !items.get(k + 1).is_some_and(|n| {
+                        // A phrase of time or manner: "on Saturday", "in March", "in principle".
+                        in_class(n, class::TIME_WORDS)
+                            || in_class(n, class::MONTHS)
+                            || is_word(text, n, "principle")
+                            || text[n.start..n.end].starts_with(|c: char| c.is_ascii_digit())
+                    })))
         {
             return None;
         }
@@ -2741,7 +2778,7 @@ mod tests {
         USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\tPresident Reagan\n\
         CHN\tcountry\tChina\t\tChinese\tCHN\n\
         RUS\tcountry\tRussia\t\tRussian|Russians\tRUS\n\
-        DEU\tcountry\tGermany\t\t\tDEU\n\
+        DEU\tcountry\tGermany\t\tGermans\tDEU\n\
         JPN\tcountry\tJapan\t\t\tJPN\n\
         ITA\tcountry\tItaly\t\t\tITA\n\
         HUN\tcountry\tHungary\t\tHungarian\tHUN\n\
@@ -2977,6 +3014,14 @@ mod tests {
             // A measure's noun as the object of a judging trigger: its author is not that
             // trigger's subject.
             ("Germany condemned the attack on Japan.", &[]),
+            (
+                "Russia and the Germans resumed negotiations.",
+                &["RUS meet DEU reciprocal"],
+            ),
+            (
+                "Japan rejected calls by the Group of Seven for a ceasefire.",
+                &["JPN reject g7 svo"],
+            ),
             (
                 "Japan and Germany agreed to cooperate on China.",
                 &["JPN agree DEU reciprocal"],

@@ -1701,7 +1701,8 @@ fn preposition_to(text: &str, items: &[Item], k: usize) -> bool {
     })
 }
 
-/// Nouns of what one party puts to another: "rejected calls by the African Union".
+/// Nouns of what one party puts to another or decides: "rejected calls by the African Union",
+/// "welcomed the decision by Poland".
 const PROPOSALS: &[&str] = &[
     "call",
     "calls",
@@ -1719,6 +1720,10 @@ const PROPOSALS: &[&str] = &[
     "bid",
     "initiative",
     "ultimatum",
+    "decision",
+    "move",
+    "announcement",
+    "statement",
 ];
 
 /// A participle or gerund of another verb ("carrying", "using"): lowercase, ending in "ing".

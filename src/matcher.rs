@@ -669,7 +669,7 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 }
 
 /// The ASCII letters and digits, by byte.
-const ASCII_WORD: [bool; 256] = {
+pub(crate) const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {

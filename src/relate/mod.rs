@@ -63,7 +63,7 @@ use std::ops::Range;
 
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::hash::WordMap;
-use crate::matcher::Mention;
+use crate::matcher::{ASCII_WORD, Mention};
 use ontology::{Ontology, PredicateId, WordForm};
 
 /// How sure a relation is meant to be, as a statement of the article.
@@ -145,9 +145,6 @@ impl Context<'_> {
 #[derive(Clone, Debug)]
 pub struct Relater {
     ontology: Ontology,
-    /// Some trigger starts with a function word ("to", "is" …): only then are those words
-    /// looked up as triggers.
-    function_word_triggers: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -489,13 +486,7 @@ const STATE_NOUNS: &[&str] = &["president", "government", "administration"];
 
 impl Relater {
     pub fn new(ontology: Ontology) -> Relater {
-        let function_word_triggers = FUNCTION_WORDS
-            .iter()
-            .any(|w| !ontology.triggers_for(w).is_empty());
-        Relater {
-            ontology,
-            function_word_triggers,
-        }
+        Relater { ontology }
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -516,7 +507,7 @@ impl Relater {
         if !may_relate(&text[range.clone()], mentions) {
             return;
         }
-        let mut items = items(text, range.clone(), mentions);
+        let mut items = items(&self.ontology, text, range.clone(), mentions);
         close_leading_clause(text, &mut items);
         mark_modifiers(&self.ontology, dict, text, &mut items);
         resolve_descriptions(dict, text, &mut items, ctx);
@@ -527,11 +518,7 @@ impl Relater {
         let mut lower = String::new();
         let mut i = 0;
         while i < items.len() {
-            if !matches!(items[i].kind, Kind::Word) {
-                i += 1;
-                continue;
-            }
-            if !self.function_word_triggers && in_class(&items[i], class::FUNCTION_WORDS) {
+            if !in_class(&items[i], class::TRIGGER) {
                 i += 1;
                 continue;
             }
@@ -664,14 +651,14 @@ impl Relater {
                 .rev()
                 .take_while(|it| it.start >= left.args.last().map_or(0, |a| a.end))
                 .any(|it| {
+                    if !in_class(it, class::TRIGGER) || in_class(it, class::LIGHT_VERBS) {
+                        return false;
+                    }
                     lowercase_into(&text[it.start..it.end], &mut lower);
-                    matches!(it.kind, Kind::Word)
-                        && !in_class(it, class::LIGHT_VERBS)
-                        && self
-                            .ontology
-                            .triggers_for(&lower)
-                            .iter()
-                            .any(|t| t.form != WordForm::Noun)
+                    self.ontology
+                        .triggers_for(&lower)
+                        .iter()
+                        .any(|t| t.form != WordForm::Noun)
                 });
             if other_verb && !light_verb {
                 return;
@@ -711,7 +698,7 @@ impl Relater {
                 return;
             }
             let (left, relative) = side_left(text, items, first);
-            if infinitive_after_object(&self.ontology, text, items, first, left.as_ref()) {
+            if infinitive_after_object(text, items, first, left.as_ref()) {
                 return;
             }
             let predicate = self.ontology.predicate(trigger.predicate);
@@ -1302,12 +1289,12 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
     let mut buf = [0u8; 32];
     let mut i = 0;
     while i < bytes.len() {
-        if !WORD_BYTE[usize::from(bytes[i])] {
+        if !ASCII_WORD[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
         let start = i;
-        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
+        while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
             i += 1;
         }
         let word = &bytes[start..i];
@@ -1333,17 +1320,6 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
     }
     false
 }
-
-/// The ASCII letters and digits.
-const WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Are there two different entities among the items? Every relation's subject and object are
 /// entity items (mentions, or descriptions resolved to an entity) naming different entities,
@@ -1895,8 +1871,9 @@ fn used_as_noun(text: &str, items: &[Item], first: usize) -> bool {
             let name = &text[prev.start..prev.end];
             let coordinated = before.is_some_and(|it| is_conjunction(text, it));
             let base = !text[items[first].start..items[first].end]
-                .to_ascii_lowercase()
-                .ends_with('s');
+                .bytes()
+                .last()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
             base && !role && !is_plural(name) && !coordinated && !all_caps(text, &items[first])
         }
         Kind::Punct(_) => false,
@@ -1929,13 +1906,7 @@ fn all_caps(text: &str, it: &Item) -> bool {
 /// "would blockade Paris from Monday night to demand an end …", "told Reuters the counsels
 /// probing the episode": the entity before an infinitive or a gerund trigger is the object of
 /// the verb before it, not the subject of the trigger.
-fn infinitive_after_object(
-    ontology: &Ontology,
-    text: &str,
-    items: &[Item],
-    first: usize,
-    left: Option<&Side>,
-) -> bool {
+fn infinitive_after_object(text: &str, items: &[Item], first: usize, left: Option<&Side>) -> bool {
     let Some(left) = left else { return false };
     let infinitive = first
         .checked_sub(1)
@@ -1954,14 +1925,11 @@ fn infinitive_after_object(
     let Some(before) = k.checked_sub(1).map(|p| &items[p]) else {
         return false;
     };
-    if !matches!(before.kind, Kind::Word) {
-        return false;
-    }
-    let mut lower = String::new();
-    lowercase_into(&text[before.start..before.end], &mut lower);
-    lower.ends_with("ed")
-        || ["told", "tells", "tell"].contains(&lower.as_str())
-        || !ontology.triggers_for(&lower).is_empty()
+    let w = &text[before.start..before.end];
+    matches!(before.kind, Kind::Word)
+        && (w.len() > 2 && w[w.len() - 2..].eq_ignore_ascii_case("ed")
+            || word_in(text, before, &["told", "tells", "tell"])
+            || in_class(before, class::TRIGGER))
 }
 
 fn side_right(
@@ -2147,7 +2115,7 @@ fn modality(items: &[Item], first: usize, subject_start: usize) -> Modality {
 
 /// Splits a sentence into items: mentions whole, words (letters and digits, with inner
 /// apostrophes), and single punctuation characters.
-fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
+fn items(ontology: &Ontology, text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
     let mut out = Vec::with_capacity(32);
     let mut lower = String::new();
     let mut next_mention = mentions.iter().peekable();
@@ -2215,7 +2183,7 @@ fn items(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
                 start: pos,
                 end,
                 kind: Kind::Word,
-                class: classify(&text[pos..end], &mut lower),
+                class: classify(ontology, &text[pos..end], &mut lower),
             });
             continue;
         }
@@ -2708,6 +2676,9 @@ mod class {
     pub const SUBORDINATORS: u64 = 1 << 31;
     pub const TIME_WORDS: u64 = 1 << 32;
     pub const UNDOING: u64 = 1 << 33;
+    /// A trigger of the relation table starts with the word (set from the ontology, not from
+    /// a list).
+    pub const TRIGGER: u64 = 1 << 63;
 
     /// Each list with its bit.
     pub const LISTS: &[(&[&str], u64)] = &[
@@ -2759,13 +2730,16 @@ static CLASSES: std::sync::LazyLock<WordMap<&'static str, u64>> = std::sync::Laz
     map
 });
 
-/// The class bits of `word` (any case); `lower` is a reused buffer.
-fn classify(word: &str, lower: &mut String) -> u64 {
-    if word.len() > 20 {
-        return 0;
-    }
+/// The class bits of `word` (any case), [`class::TRIGGER`] included; `lower` is a reused
+/// buffer.
+fn classify(ontology: &Ontology, word: &str, lower: &mut String) -> u64 {
     lowercase_into(word, lower);
-    CLASSES.get(lower.as_str()).copied().unwrap_or(0)
+    let trigger = if ontology.triggers_for(lower).is_empty() {
+        0
+    } else {
+        class::TRIGGER
+    };
+    CLASSES.get(lower.as_str()).copied().unwrap_or(0) | trigger
 }
 
 /// Is `item` a word of the list whose bit is `bit`?
@@ -3275,7 +3249,7 @@ mod tests {
                     .copied()
                     .filter(|x| x.start >= s.start && x.end <= s.end)
                     .collect();
-                let mut items = items(text, s.clone(), &inside);
+                let mut items = items(relater.ontology(), text, s.clone(), &inside);
                 close_leading_clause(text, &mut items);
                 mark_modifiers(relater.ontology(), &dict, text, &mut items);
                 resolve_descriptions(&dict, text, &mut items, &ctx);

@@ -41,7 +41,7 @@
 //!   comma ("evacuated the wounded from the Bosnian town"), or behind an infinitive's "to"
 //!   ("would not meet demands to release prisoners in Iraq"); a predicate that takes a clause
 //!   (the table's `clause` column: threaten, agree, urge, pressure …) finds its object inside
-//!   that clause, and a relation in the clause is folded into it (`fold_clauses`);
+//!   that clause, and a relation in the clause is folded into it (`folded`);
 //! - as a subject: the object of a preposition ("arrested in Lebanon for collaborating with
 //!   Israel"), a name before a subject pronoun ("told the SEC it raised its stake"), the object
 //!   of the verb before an infinitive or gerund ("would blockade Paris to demand");
@@ -538,17 +538,23 @@ impl Relater {
         }
         said_must(&self.ontology, text, &items, out);
         give(&self.ontology, text, &items, out);
-        fold_clauses(&self.ontology, text, &items, out, first_new);
         // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
-        // from the U.S.".
+        // from the U.S."; and a relation inside another's clause is its content.
         let found = out.split_off(first_new);
-        out.extend(found.into_iter().filter(|r| {
-            let p = self.ontology.predicate(r.predicate);
-            let fits = |types: &[EntityType], e: EntityId| {
-                types.is_empty() || types.contains(&dict.entity(e).kind)
-            };
-            fits(&p.subject_types, r.subject.entity) && fits(&p.object_types, r.object.entity)
-        }));
+        out.extend(
+            found
+                .iter()
+                .filter(|r| {
+                    let p = self.ontology.predicate(r.predicate);
+                    let fits = |types: &[EntityType], e: EntityId| {
+                        types.is_empty() || types.contains(&dict.entity(e).kind)
+                    };
+                    fits(&p.subject_types, r.subject.entity)
+                        && fits(&p.object_types, r.object.entity)
+                        && !folded(&self.ontology, text, &items, &found, r)
+                })
+                .cloned(),
+        );
     }
 
     /// "The US imposed the Huawei ban", "China's Apple boycott": a company or agency right
@@ -886,49 +892,34 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
 
 /// "Pakistan threatened to break off relations with Congo", "Greece demanded that its partners
 /// refuse to recognize Macedonia": a relation inside the clause of a predicate that takes one
-/// (the `clause` column) is that relation's content, not an event of its own, so it is dropped.
-/// It must share a party with the outer relation (the outer subject, or the outer object as
+/// (the `clause` column) is that relation's content, not an event of its own. Is `b` such a
+/// relation of one of `found`? It must share a party with the outer relation (the outer subject, or the outer object as
 /// the clause's subject), and its trigger must follow within eight words with a "to" or
 /// "that" and no comma in between.
-fn fold_clauses(
+fn folded(
     ontology: &Ontology,
     text: &str,
     items: &[Item],
-    out: &mut Vec<Relation>,
-    first_new: usize,
-) {
-    let found = &out[first_new..];
-    let inner = |b: &Relation| {
-        found.iter().any(|a| {
-            if !ontology.predicate(a.predicate).clause || a.trigger.end > b.trigger.start {
-                return false;
-            }
-            if a.trigger == b.trigger
-                || !(b.subject.entity == a.subject.entity || b.subject.entity == a.object.entity)
-            {
-                return false;
-            }
-            let between: Vec<&Item> = items
+    found: &[Relation],
+    b: &Relation,
+) -> bool {
+    found.iter().any(|a| {
+        if !ontology.predicate(a.predicate).clause
+            || a.trigger.end > b.trigger.start
+            || a.trigger == b.trigger
+            || !(b.subject.entity == a.subject.entity || b.subject.entity == a.object.entity)
+        {
+            return false;
+        }
+        let between = || {
+            items
                 .iter()
                 .filter(|it| it.start >= a.trigger.end && it.end <= b.trigger.start)
-                .collect();
-            let words = between
-                .iter()
-                .filter(|it| matches!(it.kind, Kind::Word))
-                .count();
-            words <= 8
-                && between.iter().any(|it| word_in(text, it, &["to", "that"]))
-                && !between
-                    .iter()
-                    .any(|it| matches!(it.kind, Kind::Punct(',')) || is_barrier(it))
-        })
-    };
-    let keep: Vec<bool> = found.iter().map(|b| !inner(b)).collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        k <= first_new || keep[k - 1 - first_new]
-    });
+        };
+        between().filter(|it| matches!(it.kind, Kind::Word)).count() <= 8
+            && between().any(|it| word_in(text, it, &["to", "that"]))
+            && !between().any(|it| matches!(it.kind, Kind::Punct(',')) || is_barrier(it))
+    })
 }
 
 /// "Russia said that Sudan must return the helicopter": a demand without a demand verb (rule

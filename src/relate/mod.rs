@@ -692,14 +692,17 @@ impl Relater {
             {
                 return;
             }
-            // "meet U.S. demands", "meet its obligations to the U.S.": meeting a demand or a
-            // target is no meeting.
+            // "meet U.S. demands": a word of the predicate's `unless` column gives the verb
+            // another sense.
+            let unless = &self.ontology.predicate(trigger.predicate).unless;
             if trigger.rest.is_empty()
-                && self.ontology.predicate(trigger.predicate).id == "meet"
-                && items[last + 1..]
-                    .iter()
-                    .take(4)
-                    .any(|it| in_class(it, class::MET_THINGS))
+                && !unless.is_empty()
+                && items[last + 1..].iter().take(4).any(|it| {
+                    matches!(it.kind, Kind::Word)
+                        && unless
+                            .iter()
+                            .any(|u| text[it.start..it.end].eq_ignore_ascii_case(u))
+                })
             {
                 return;
             }
@@ -971,29 +974,6 @@ fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Rela
         }
     }
 }
-
-/// What one meets without a meeting: "meet demand", "meet its obligations".
-const MET_THINGS: &[&str] = &[
-    "demand",
-    "demands",
-    "need",
-    "needs",
-    "target",
-    "targets",
-    "obligations",
-    "requirements",
-    "conditions",
-    "criteria",
-    "standards",
-    "deadline",
-    "goals",
-    "costs",
-    "expectations",
-    "commitments",
-    "payments",
-    "quota",
-    "quotas",
-];
 
 /// Verbs of giving, whose first object is the recipient ("gave the Ivory Coast 5.1 million
 /// dollars").
@@ -2651,7 +2631,6 @@ mod class {
     pub const HYPOTHETICAL: u64 = 1 << 15;
     pub const IRREGULAR_VERBS: u64 = 1 << 16;
     pub const LIGHT_VERBS: u64 = 1 << 17;
-    pub const MET_THINGS: u64 = 1 << 18;
     pub const MONTHS: u64 = 1 << 19;
     pub const NEGATIONS: u64 = 1 << 20;
     pub const OFFICE_TITLES: u64 = 1 << 21;
@@ -2691,7 +2670,6 @@ mod class {
         (super::HYPOTHETICAL, HYPOTHETICAL),
         (super::IRREGULAR_VERBS, IRREGULAR_VERBS),
         (super::LIGHT_VERBS, LIGHT_VERBS),
-        (super::MET_THINGS, MET_THINGS),
         (super::MONTHS, MONTHS),
         (super::NEGATIONS, NEGATIONS),
         (super::OFFICE_TITLES, OFFICE_TITLES),

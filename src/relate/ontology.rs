@@ -30,6 +30,9 @@ pub struct Predicate {
     /// "persuade allies to stop using Huawei"): a relation inside that clause is its content,
     /// not a relation of its own.
     pub clause: bool,
+    /// Words that, within four words after a one-word verb trigger, give the verb another
+    /// sense ("meet" before "demands": meeting a demand is no meeting), lowercase.
+    pub unless: Vec<String>,
     /// The entity types its subject may have (empty: any). "acquire" takes companies.
     pub subject_types: Vec<EntityType>,
     /// The entity types its object may have (empty: any).
@@ -137,6 +140,7 @@ impl Ontology {
                         "plover",
                         "symmetric",
                         "clause",
+                        "unless",
                         "subject",
                         "object",
                         "verbs",
@@ -197,6 +201,11 @@ impl Ontology {
                         plover: non_empty(get("plover")),
                         symmetric: get("symmetric") == "yes",
                         clause: get("clause") == "yes",
+                        unless: get("unless")
+                            .split('|')
+                            .map(|w| w.trim().to_lowercase())
+                            .filter(|w| !w.is_empty())
+                            .collect(),
                         subject_types,
                         object_types,
                     });

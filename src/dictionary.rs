@@ -555,47 +555,89 @@ fn groups(
     drafts: &[Draft],
     files: &[String],
 ) -> (Vec<AliasGroup>, Vec<(usize, usize)>, Vec<Warning>) {
-    // At most one group per name: sized once, not grown by doubling (a fifth of the time
-    // here went to growing the index for 200,000 aliases).
-    let names: usize = drafts.iter().map(|d| d.names.len()).sum();
-    let mut groups: Vec<AliasGroup> = Vec::with_capacity(names);
-    let mut firsts = Vec::with_capacity(names);
-    let mut index: WordMap<&str, usize> = WordMap::default();
-    index.reserve(names);
-    // Aliases over the cap: claims dropped, and the first entity dropped.
-    let mut dropped: WordMap<usize, (usize, usize)> = WordMap::default();
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     // Stable: later files first, then file order within a file.
     order.sort_by_key(|&i| std::cmp::Reverse(drafts[i].origin.file_index));
-    for &i in &order {
-        let d = &drafts[i];
-        for (n, (text, form)) in d.names.iter().enumerate() {
-            let claim = Claim {
-                entity: i as EntityId,
-                form: *form,
-                case: d.entity.case,
-            };
-            let g = *index.entry(text.as_str()).or_insert_with(|| {
-                groups.push(AliasGroup {
-                    text: String::new(),
-                    claims: Vec::new(),
+    // Every name in that order, as (entry, name).
+    let names: Vec<(usize, usize)> = order
+        .iter()
+        .flat_map(|&i| (0..drafts[i].names.len()).map(move |n| (i, n)))
+        .collect();
+    // The names are split by hash into shards, grouped shard by shard side by side, and the
+    // groups put in the order of their first name: the same groups, claims and order as one
+    // pass over all names, whatever the number of threads.
+    let shards = rayon::current_num_threads() * 2;
+    let shard_of: Vec<u16> = names
+        .par_iter()
+        .map(|&(i, n)| {
+            use std::hash::BuildHasher;
+            let hasher = std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default();
+            (hasher.hash_one(drafts[i].names[n].0.as_str()) % shards as u64) as u16
+        })
+        .collect();
+    let mut all: Vec<ShardGroup> = (0..shards)
+        .into_par_iter()
+        .flat_map_iter(|shard| {
+            let mut index: WordMap<&str, usize> = WordMap::default();
+            let mut out: Vec<ShardGroup> = Vec::new();
+            for (at, &(i, n)) in names.iter().enumerate() {
+                if usize::from(shard_of[at]) != shard {
+                    continue;
+                }
+                let d = &drafts[i];
+                let (text, form) = &d.names[n];
+                let claim = Claim {
+                    entity: i as EntityId,
+                    form: *form,
+                    case: d.entity.case,
+                };
+                let g = *index.entry(text.as_str()).or_insert_with(|| {
+                    out.push(ShardGroup {
+                        first: at,
+                        claims: Vec::new(),
+                        dropped: (0, 0),
+                    });
+                    out.len() - 1
                 });
-                firsts.push((i, n));
-                groups.len() - 1
-            });
-            let claims = &mut groups[g].claims;
-            if claims.iter().any(|c| c.entity == claim.entity) {
-                continue;
+                let group = &mut out[g];
+                if group.claims.iter().any(|c| c.entity == claim.entity) {
+                    continue;
+                }
+                if group.claims.len() < MAX_CLAIMS_PER_ALIAS {
+                    group.claims.push(claim);
+                } else {
+                    if group.dropped.0 == 0 {
+                        group.dropped.1 = i;
+                    }
+                    group.dropped.0 += 1;
+                }
             }
-            if claims.len() < MAX_CLAIMS_PER_ALIAS {
-                claims.push(claim);
-            } else {
-                dropped.entry(g).or_insert((0, i)).0 += 1;
-            }
+            out
+        })
+        .collect();
+    all.par_sort_unstable_by_key(|g| g.first);
+    let mut groups: Vec<AliasGroup> = Vec::with_capacity(all.len());
+    let mut firsts = Vec::with_capacity(all.len());
+    // Aliases over the cap: claims dropped, and the first entity dropped.
+    let mut over: Vec<(usize, (usize, usize))> = Vec::new();
+    for (
+        g,
+        ShardGroup {
+            first,
+            claims,
+            dropped,
+        },
+    ) in all.into_iter().enumerate()
+    {
+        groups.push(AliasGroup {
+            text: String::new(),
+            claims,
+        });
+        firsts.push(names[first]);
+        if dropped.0 > 0 {
+            over.push((g, dropped));
         }
     }
-    let mut over: Vec<(usize, (usize, usize))> = dropped.into_iter().collect();
-    over.sort_unstable();
     let warnings = over
         .into_iter()
         .map(|(g, (count, first))| {
@@ -616,6 +658,14 @@ fn groups(
         })
         .collect();
     (groups, firsts, warnings)
+}
+
+/// A group as one shard of [`groups`] finds it: the place of its first name in the order of
+/// all names, its claims, and how many claims the cap dropped with the first entity dropped.
+struct ShardGroup {
+    first: usize,
+    claims: Vec<Claim>,
+    dropped: (usize, usize),
 }
 
 /// The fields of one dictionary line, each with the column it started at.
@@ -1202,6 +1252,41 @@ mod tests {
                 MAX_CLAIMS_PER_ALIAS + 2
             )]
         );
+    }
+
+    /// Aliases are grouped in shards, one pair per thread: the groups, their claims and order,
+    /// and the warnings are the same with one thread as with several.
+    #[test]
+    fn groups_do_not_depend_on_the_number_of_threads() {
+        let mut text = String::from("id\ttype\tname\taliases\n");
+        for i in 0..5_000 {
+            // Shared aliases ("Alias 7" has several claims), some over the cap.
+            text.push_str(&format!(
+                "e{i}\tcompany\tName {i}\tAlias {}|Common {}\n",
+                i % 700,
+                i % 97
+            ));
+        }
+        let build = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let d = pool.install(|| load(&text).unwrap());
+            let groups: Vec<(String, Vec<Claim>)> = d
+                .groups()
+                .iter()
+                .map(|g| (g.text.clone(), g.claims.clone()))
+                .collect();
+            let warnings: Vec<String> = d.warnings().iter().map(|w| w.to_string()).collect();
+            (groups, warnings, d.warning_count())
+        };
+        let one = build(1);
+        assert_eq!(one.0.len(), 5_000 + 700 + 97);
+        assert_eq!(one.0[1].0, "Alias 0");
+        assert!(one.2 > 0, "some alias is over the cap");
+        assert_eq!(build(3), one);
+        assert_eq!(build(8), one);
     }
 
     /// A warning on every line (and one for the alias they all claim): the first ones kept,

@@ -72,8 +72,8 @@ pub struct Matcher {
     /// folding leaves "Ü" and "ü" apart.
     aliases: WordMap<Box<str>, (u32, u32)>,
     /// The hashes ([`beginning_hash`]) of the beginnings of aliases that end before a character
-    /// that is not a letter or digit and are longer than their start and not aliases
-    /// themselves ("bank of" for "bank of china"). Hashes, not text: a million-entry
+    /// that is not a letter or digit and are longer than their start ("bank of" for "bank of
+    /// china"; consulted only where the text so far is no alias). Hashes, not text: a million-entry
     /// dictionary has a million of them, and a collision only costs a lookup.
     beginnings: WordMap<u64, ()>,
     /// A Bloom filter of the same hashes for every key longer than its start and every
@@ -314,7 +314,7 @@ impl Matcher {
         Vec<u32>,
         usize,
     ) {
-        let mut keys: Vec<(Box<str>, u32)> = groups
+        let mut keys: Vec<(u64, Box<str>, u32)> = groups
             .par_iter()
             .enumerate()
             .flat_map_iter(|(g, AliasGroup { text, .. })| {
@@ -326,59 +326,74 @@ impl Matcher {
                     .filter(|u| *u != lower);
                 std::iter::once(lower)
                     .chain(upper)
-                    .map(move |k| (k.into_boxed_str(), g as u32))
+                    .map(move |k| (beginning_hash(&k), k.into_boxed_str(), g as u32))
             })
             .collect();
-        // Sorted, the groups of one key are next to each other, in group order.
+        // Sorted, the groups of one key are next to each other, in group order. By hash first:
+        // comparing strings was most of the time here for large dictionaries.
         keys.par_sort_unstable();
-        let mut starts = Starts::default();
-        let mut aliases = WordMap::default();
-        aliases.reserve(keys.len());
-        let mut beginnings: WordMap<u64, ()> = WordMap::default();
-        let mut longer = Bloom::with_capacity(keys.len());
         let mut alias_groups = Vec::with_capacity(keys.len());
-        let mut longest = 0;
+        let mut runs: Vec<(Box<str>, (u32, u32))> = Vec::with_capacity(keys.len());
         let mut keys = keys.into_iter().peekable();
-        while let Some((key, g)) = keys.next() {
+        while let Some((_, key, g)) = keys.next() {
             let first = alias_groups.len() as u32;
             alias_groups.push(g);
-            while let Some((_, g)) = keys.next_if(|(k, _)| *k == key) {
+            while let Some((_, _, g)) = keys.next_if(|(_, k, _)| *k == key) {
                 alias_groups.push(g);
             }
-            if key.is_empty() {
-                continue;
+            if !key.is_empty() {
+                runs.push((key, (first, alias_groups.len() as u32)));
             }
-            let len = key.len() as u32;
-            longest = longest.max(key.len());
-            let start = start_key(&key);
-            let groups = (first, alias_groups.len() as u32);
-            match starts.get_mut(&key[..start]) {
-                Some(s) => s.longest = s.longest.max(len),
-                None => {
-                    let s = Start {
-                        longest: len,
-                        groups: (0, 0),
-                    };
-                    starts.insert(&key[..start], s);
-                }
-            }
-            if start == key.len() {
-                starts.get_mut(&key).expect("just inserted").groups = groups;
-            }
-            // A key sorts after its beginnings: one that is itself an alias is in the table
-            // already, and needs no hash.
-            if start < key.len() {
-                longer.insert(beginning_hash(&key));
-            }
-            for (k, c) in key.char_indices() {
-                if k > start && !is_word_char(c) && !aliases.contains_key(&key[..k]) {
-                    let hash = beginning_hash(&key[..k]);
-                    beginnings.insert(hash, ());
-                    longer.insert(hash);
-                }
-            }
-            aliases.insert(key, groups);
         }
+        // The first words, and the beginnings with their filter, side by side.
+        let ((starts, longest), (beginnings, longer)) = rayon::join(
+            || {
+                let mut starts = Starts::default();
+                let mut longest = 0;
+                for (key, groups) in &runs {
+                    let len = key.len() as u32;
+                    longest = longest.max(key.len());
+                    let start = start_key(key);
+                    match starts.get_mut(&key[..start]) {
+                        Some(s) => s.longest = s.longest.max(len),
+                        None => {
+                            let s = Start {
+                                longest: len,
+                                groups: (0, 0),
+                            };
+                            starts.insert(&key[..start], s);
+                        }
+                    }
+                    if start == key.len() {
+                        starts.get_mut(key).expect("just inserted").groups = *groups;
+                    }
+                }
+                (starts, longest)
+            },
+            || {
+                // Every beginning, also those that are aliases themselves: the matcher looks a
+                // beginning up only where the text so far is no alias.
+                let mut beginnings: WordMap<u64, ()> = WordMap::default();
+                let mut longer = Bloom::with_capacity(runs.len());
+                for (key, _) in &runs {
+                    let start = start_key(key);
+                    if start < key.len() {
+                        longer.insert(beginning_hash(key));
+                    }
+                    for (k, c) in key.char_indices() {
+                        if k > start && !is_word_char(c) {
+                            let hash = beginning_hash(&key[..k]);
+                            beginnings.insert(hash, ());
+                            longer.insert(hash);
+                        }
+                    }
+                }
+                (beginnings, longer)
+            },
+        );
+        let mut aliases = WordMap::default();
+        aliases.reserve(runs.len());
+        aliases.extend(runs);
         (starts, aliases, beginnings, longer, alias_groups, longest)
     }
 

@@ -1500,7 +1500,11 @@ const SUBORDINATORS: &[&str] = &[
 /// "If Japan bans Huawei, China will sue Japan": the comma that closes a leading subordinate
 /// clause separates two clauses, not the members of a list ("Huawei, China"), so it becomes a
 /// barrier. It is the first comma with a word other than "and"/"or" (the clause's verb) before
-/// it: in "If Germany, Japan and Italy ban Huawei, …" the first comma is the list's.
+/// it: in "If Germany, Japan and Italy ban Huawei, …" the first comma is the list's. A list
+/// that ends the clause ends with the comma that closes it: in "After visits to France, Germany
+/// and Italy, Brazil's minister …" the barrier is the comma after "Italy", or Italy would be
+/// the main clause's subject; in "If Japan bans Huawei, China and Russia will …" the list goes
+/// on into the main clause, and the first comma is the barrier.
 fn close_leading_clause(text: &str, items: &mut [Item]) {
     if !items
         .first()
@@ -1509,14 +1513,51 @@ fn close_leading_clause(text: &str, items: &mut [Item]) {
         return;
     }
     let mut saw_word = false;
-    for it in items.iter_mut().skip(1) {
-        match it.kind {
+    for k in 1..items.len() {
+        match items[k].kind {
             Kind::Punct(',') if saw_word => {
-                it.kind = Kind::Punct(';');
+                let at = list_end(text, items, k).unwrap_or(k);
+                items[at].kind = Kind::Punct(';');
                 return;
             }
-            Kind::Word if !word_in(text, it, &["and", "or"]) => saw_word = true,
+            Kind::Word if !word_in(text, &items[k], &["and", "or"]) => saw_word = true,
             _ => {}
+        }
+    }
+}
+
+/// When the comma `items[k]` is followed by a list of entities ("France, Germany and Italy")
+/// that ends with a comma, that comma.
+fn list_end(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    let is_entity = |j: usize| {
+        items
+            .get(j)
+            .is_some_and(|it| matches!(it.kind, Kind::Entity { .. }))
+    };
+    let mut j = k + 1;
+    let mut last = false;
+    loop {
+        if !is_entity(j) {
+            return None;
+        }
+        j += 1;
+        match items.get(j) {
+            Some(it) if matches!(it.kind, Kind::Punct(',')) && last => return Some(j),
+            Some(it) if matches!(it.kind, Kind::Punct(',')) => {
+                j += 1;
+                if items
+                    .get(j)
+                    .is_some_and(|it| word_in(text, it, &["and", "or"]))
+                {
+                    last = true;
+                    j += 1;
+                }
+            }
+            Some(it) if word_in(text, it, &["and", "or"]) => {
+                last = true;
+                j += 1;
+            }
+            _ => return None,
         }
     }
 }
@@ -3065,6 +3106,19 @@ mod tests {
                 &[
                     "JPN ban hw hypothetical svo",
                     "CHN sue JPN hypothetical svo",
+                ],
+            ),
+            // A list that ends a leading clause ends at the comma that closes it.
+            (
+                "After visits to Germany, Italy and Russia, the minister will meet Japan.",
+                &[],
+            ),
+            (
+                "If Japan bans Huawei, China and Russia will sue Japan.",
+                &[
+                    "JPN ban hw hypothetical svo",
+                    "CHN sue JPN hypothetical svo",
+                    "RUS sue JPN hypothetical svo",
                 ],
             ),
         ];

@@ -195,7 +195,7 @@ pub fn is_english_word(lower: &str) -> bool {
 }
 
 /// Words after a country mention that make it the state acting ("the US government").
-const GOVERNMENT_WORDS: &[&str] = &[
+pub(crate) const GOVERNMENT_WORDS: &[&str] = &[
     "government",
     "governments",
     "officials",
@@ -239,7 +239,7 @@ const GOVERNMENT_WORDS: &[&str] = &[
     "intelligence",
 ];
 
-const MILITARY_WORDS: &[&str] = &[
+pub(crate) const MILITARY_WORDS: &[&str] = &[
     "military",
     "army",
     "navy",

@@ -64,6 +64,7 @@ use std::ops::Range;
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::hash::WordMap;
 use crate::matcher::{ASCII_WORD, Mention};
+use crate::matcher::{GOVERNMENT_WORDS, MILITARY_WORDS};
 use ontology::{Ontology, PredicateId, WordForm};
 
 /// How sure a relation is meant to be, as a statement of the article.
@@ -2516,6 +2517,12 @@ fn mark_modifiers(ontology: &Ontology, dict: &Dictionary, text: &str, items: &mu
         if dict.entity(entity).kind != EntityType::Country {
             continue;
         }
+        if possessive_of_other(ontology, text, items, k) {
+            if let Kind::Entity { actor, .. } = &mut items[k].kind {
+                *actor = false;
+            }
+            continue;
+        }
         let next = &items[k + 1];
         if !matches!(next.kind, Kind::Word) {
             continue;
@@ -2556,6 +2563,98 @@ fn mark_modifiers(ontology: &Ontology, dict: &Dictionary, text: &str, items: &mu
             *actor = false;
         }
     }
+}
+
+/// "Japan's biggest carmaker", "Switzerland's three major banks": a country in the possessive
+/// before a noun phrase of lowercase words that names no state body, no act of the state and
+/// no trigger is the owner of something else, which is what the clause is about. "Japan's
+/// foreign ministry", "China's top officials", "Japan's decision to ban …", "Iran's offensive
+/// against Iraq" and "China's Huawei" keep the country.
+fn possessive_of_other(ontology: &Ontology, text: &str, items: &[Item], k: usize) -> bool {
+    let possessive = items
+        .get(k + 1)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct('\'' | '’')))
+        && items.get(k + 2).is_some_and(|it| is_word(text, it, "s"));
+    if !possessive {
+        return false;
+    }
+    let mut lower = String::new();
+    let mut words = 0;
+    let mut hyphen = false;
+    for it in items.iter().skip(k + 3).take(6) {
+        match it.kind {
+            Kind::Word => {}
+            // "tight-fisted", "state-owned": one word, an adjective.
+            Kind::Punct('-') => {
+                hyphen = true;
+                continue;
+            }
+            _ => break,
+        }
+        let after_hyphen = std::mem::take(&mut hyphen);
+        let w = &text[it.start..it.end];
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            // A name, a number or a title ("Japan's Prime Minister") ends the phrase.
+            break;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if in_class(it, class::FUNCTION_WORDS)
+            || (!after_hyphen && (lower.ends_with("ed") || lower.ends_with("ing")))
+        {
+            break;
+        }
+        if GOVERNMENT_WORDS.contains(&lower.as_str())
+            || MILITARY_WORDS.contains(&lower.as_str())
+            || PROPOSALS.contains(&lower.as_str())
+            || is_act_noun(&lower)
+            || !ontology.triggers_for(&lower).is_empty()
+        {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
+}
+
+/// A noun of what a state does or holds rather than of a thing it owns: "Turkey's efforts",
+/// "Serbia's suppression of …", "Japan's refusal", "China's policy". By ending, with the common
+/// ones that have none of these endings.
+fn is_act_noun(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ion", "ions", "ment", "ments", "ance", "ence", "ure", "al", "als", "cy", "cies",
+    ];
+    const NOUNS: &[&str] = &[
+        "efforts",
+        "effort",
+        "attempt",
+        "attempts",
+        "actions",
+        "action",
+        "stance",
+        "position",
+        "role",
+        "claim",
+        "claims",
+        "bid",
+        "policy",
+        "policies",
+        "behavior",
+        "behaviour",
+        "conduct",
+        "record",
+        "response",
+        "plans",
+        "demands",
+        "interests",
+        "help",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+        || NOUNS.contains(&lower)
 }
 
 /// "Hungarian and Romanian officials": a demonym coordinated with one that has a state role
@@ -3107,6 +3206,22 @@ mod tests {
                     "JPN ban hw hypothetical svo",
                     "CHN sue JPN hypothetical svo",
                 ],
+            ),
+            // A country's possessive before what it owns is no actor; before a state body or
+            // an act of its own it is.
+            ("Japan's biggest carmaker criticized China.", &[]),
+            ("Germany's three largest banks sued Italy.", &[]),
+            (
+                "Japan's foreign ministry criticized China.",
+                &["JPN criticize CHN svo"],
+            ),
+            (
+                "Italy will support Japan's efforts to join the club.",
+                &["ITA support JPN planned svo"],
+            ),
+            (
+                "Russia condemned Japan's tight-fisted fiscal policy.",
+                &["RUS criticize JPN svo"],
             ),
             // A list that ends a leading clause ends at the comma that closes it.
             (

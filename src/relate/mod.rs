@@ -1403,6 +1403,9 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// The nearest entity group left of the trigger at `first`, and, when the search stopped at a
 /// relative pronoun after ", Entity" ("ZTE, which the US banned"), that antecedent.
 fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<Side>) {
+    if unknown_subject(text, items, first) {
+        return (None, None);
+    }
     let mut words = 0;
     let mut k = first;
     let mut found: Option<Side> = None;
@@ -1491,6 +1494,124 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
     }
     (found, None)
 }
+
+/// "officials told Reuters that Baldrige opposed the sale", "the director of the agency James
+/// Miller warned": a capitalised word that is no entity right before the verb (past
+/// auxiliaries and adverbs) is a name the dictionaries do not know, a person or a company, and
+/// the clause's subject; an entity further left is not. Not at the start of a sentence, in a
+/// headline, or for a word of time ("Monday"), a state body ("Ministry") or a title.
+fn unknown_subject(text: &str, items: &[Item], first: usize) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "do",
+        "must", "shall",
+    ];
+    if items.get(first).is_some_and(|it| {
+        text[it.start..it.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }) {
+        // A headline in capitals or in title case.
+        return false;
+    }
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let it = &items[k];
+        if !matches!(it.kind, Kind::Word) {
+            return false;
+        }
+        let w = &text[it.start..it.end];
+        let Some(c) = w.chars().next() else {
+            return false;
+        };
+        let mut lower = String::new();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        // Wire copy capitalises some auxiliaries ("The U.S. Has offered").
+        if in_class(it, class::BE_FORMS | class::ADVERBS | class::NEGATIONS)
+            || AUXILIARIES.contains(&lower.as_str())
+            || (c.is_lowercase() && w.len() > 4 && w.ends_with("ly"))
+        {
+            continue;
+        }
+        if k == 0 || !c.is_uppercase() || all_caps(text, it) {
+            return false;
+        }
+        // "Cooper Industries Inc asked": the legal form of a company named before it.
+        // "the U.S. Federal Reserve Board have agreed": the head of a body named before it.
+        if (COMPANY_FORMS.contains(&lower.trim_end_matches('.'))
+            || BODY_HEADS.contains(&lower.as_str()))
+            && matches!(items[k - 1].kind, Kind::Entity { .. })
+        {
+            return false;
+        }
+        return !(in_class(
+            it,
+            class::TIME_WORDS
+                | class::MONTHS
+                | class::OFFICE_TITLES
+                | class::AGENCY_NOUNS
+                | class::STATE_NOUNS
+                | class::COMPANY_NOUNS,
+        ) || GOVERNMENT_WORDS.contains(&lower.as_str())
+            || MILITARY_WORDS.contains(&lower.as_str()));
+    }
+    false
+}
+
+/// Legal forms written after a company's name.
+const COMPANY_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "llc",
+    "lp",
+    "gmbh",
+    "spa",
+    "group",
+    "holdings",
+    "corporation",
+    "company",
+    "limited",
+    "incorporated",
+    "bhd",
+    "pty",
+    "kk",
+    "se",
+];
+
+/// Heads of the names of public bodies, which a dictionary may name without them.
+const BODY_HEADS: &[&str] = &[
+    "board",
+    "council",
+    "committee",
+    "office",
+    "department",
+    "service",
+    "authority",
+    "bureau",
+    "institute",
+    "bank",
+    "fund",
+    "union",
+    "organisation",
+    "organization",
+    "association",
+    "federation",
+    "commission",
+    "court",
+    "congress",
+    "senate",
+    "house",
+    "agency",
+    "ministry",
+];
 
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: &[&str] = &[
@@ -3223,6 +3344,16 @@ mod tests {
                 "Russia condemned Japan's tight-fisted fiscal policy.",
                 &["RUS criticize JPN svo"],
             ),
+            // A capitalised word that is no entity before the verb is the subject the
+            // dictionaries do not know; a day, an auxiliary, a legal form are not.
+            ("Officials told Italy that Smith criticized Japan.", &[]),
+            ("The head of ZTE John Smith criticized Japan.", &[]),
+            (
+                "Russia on Monday criticized Japan.",
+                &["RUS criticize JPN svo"],
+            ),
+            ("The U.S. Has criticized Japan.", &["USA criticize JPN svo"]),
+            ("Huawei Ltd criticized Japan.", &["hw criticize JPN svo"]),
             // A list that ends a leading clause ends at the comma that closes it.
             (
                 "After visits to Germany, Italy and Russia, the minister will meet Japan.",

@@ -13,7 +13,10 @@
 //!   7,735 and 77 after the precision rules of issue #4 — individuals are no parties, a
 //!   direct object sits behind no preposition, a clause's relation is its verb's content —
 //!   which removed mostly false relations: "Manila is sticking to its demand of a spread over
-//!   London Interbank Offered Rates" was Philippines urge United Kingdom).
+//!   London Interbank Offered Rates" was Philippines urge United Kingdom); 7,735 and 67 after
+//!   the rules on unknown subjects, possessive owners and lists closing a leading clause, which
+//!   removed mostly false relations ("told Reuters that Baldrige opposed" was Reuters
+//!   criticize).
 //!   Dictionaries and rules grow, so the counts may rise freely; a fall below a floor means
 //!   something broke.
 //!   If a deliberate change lowers them (a precision fix removing false mentions), rerun
@@ -45,7 +48,7 @@ struct Floors {
 
 const REUTERS_FLOORS: Floors = Floors {
     mentions: 6_950,
-    relations: 69,
+    relations: 60,
 };
 const GENERATED_FLOORS: Floors = Floors {
     mentions: 20_000,

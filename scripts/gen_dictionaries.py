@@ -338,7 +338,7 @@ def parse_phoenix(path):
             if line.startswith("Source:"):
                 continue
             cur = {"name": text.strip(), "alts": [], "codes": codes, "comment": comment,
-                   "line": n, "section": section}
+                   "line": n, "section": section, "where": (os.path.basename(path), n)}
             recs.append(cur)
     for r in recs:
         r["codes"] = [c.strip() for c in r["codes"] if c.strip()]
@@ -664,7 +664,7 @@ def build_igos_and_national(src, absorbed_out):
             if not recs:
                 raise SystemExit("curated/agencies.tsv:%d: Phoenix phrase %s not found" % (r["_line"], p))
             for rec in recs:
-                absorbed.add(id(rec))
+                absorbed.add(rec["where"])
                 codes += rec["base_codes"]
         refs = ["cameo:" + c for c in uniq(codes)]
         e = entity(r["id"], "agency", r["name"], country=r["country"], aliases=aliases,
@@ -678,7 +678,7 @@ def build_igos_and_national(src, absorbed_out):
     # remaining IGO records
     cands = []
     for r in intl:
-        if id(r) in absorbed or r["dated"]:
+        if r["where"] in absorbed or r["dated"]:
             continue
         codes = [c for c in r["base_codes"] if c.startswith("IGO")]
         if not codes or any(not c.startswith("IGO") for c in r["base_codes"]):
@@ -838,7 +838,7 @@ def build_companies(src, common_words, absorbed_intl):
             if not recs:
                 raise SystemExit("curated/companies.tsv:%d: Phoenix phrase %s not found" % (r["_line"], p))
             for rec in recs:
-                absorbed.add(id(rec))
+                absorbed.add(rec["where"])
                 codes += rec["base_codes"]
         trusted = set(aliases) | ({r["name"]} if r["name"] else set())
         if r["cik"]:
@@ -880,7 +880,7 @@ def build_companies(src, common_words, absorbed_intl):
                 loose_map[lk].append(e["id"])
     iso3 = None  # filled by caller through closure variable below
     for r in intl:
-        if id(r) in absorbed:
+        if r["where"] in absorbed:
             continue
         codes = [c for c in r["base_codes"] if c.startswith("MNC")]
         if not codes:

@@ -413,6 +413,7 @@ def build_countries(src):
         e["rank"] = (0 if un else 1 if indep else 2,)
         e["sources"] = ("dr5hn" if d else "") + ("+mledoze" if m else "")
         ents[iso3] = e
+    ents.update(former_countries(src, ents))
 
     # People who held a government post (Phoenix code <ISO3>GOV, dated or not): their full names
     # and titled forms are mentions of the country ("President Reagan"), written to the `people`
@@ -461,6 +462,34 @@ def build_countries(src):
         e["metonyms"] = [x for x in e["metonyms"] if key(x) not in own]
         for x in e["demonyms"]:
             demonym_claims[key(x)].append(e["id"])
+    return ents
+
+
+def former_countries(src, current):
+    """Entities for the states of scripts/curated/former_countries.tsv (the Soviet Union, East
+    Germany ...), which the country sources do not list because they no longer exist, though news
+    archives name them all the time. They rank after every current country, so a form that a source
+    also gives a current country stays with it."""
+    phoenix = defaultdict(set)  # phrase -> base codes of the records that use it
+    for r in parse_phoenix(os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")):
+        for p in [r["name"]] + r["alts"]:
+            phoenix[phrase_key(p)].update(r["base_codes"])
+    ents = {}
+    for r in read_tsv(os.path.join(CURATED, "former_countries.tsv")):
+        id_, where = r["id"], "curated/former_countries.tsv:%d" % r["_line"]
+        if not re.fullmatch(r"[A-Z]{3}", id_) or id_ in current or id_ in ents:
+            raise SystemExit("%s: %s is not a new alpha-3 code" % (where, id_))
+        if not re.fullmatch(r"Q\d+", r["wikidata"]) or "iso3:" + id_ not in split_list(r["refs"]):
+            raise SystemExit("%s: a QID and the refs iso3:%s are required" % (where, id_))
+        refs = split_list(r["refs"])
+        for p in split_list(r["phoenix"]):
+            if id_ not in phoenix.get(phrase_key(p), set()):
+                raise SystemExit("%s: no Phoenix record coded %s has the phrase %s" % (where, id_, p))
+        if r["phoenix"]:
+            refs.append("cameo:" + id_)
+        ents[id_] = entity(id_, "country", r["name"], aliases=split_list(r["aliases"]), country=id_,
+                           wikidata=r["wikidata"], demonyms=split_list(r["demonyms"]),
+                           metonyms=split_list(r["metonyms"]), refs=refs, rank=(3,), sources="curated")
     return ents
 
 
@@ -1145,8 +1174,9 @@ HEADERS = {
         "Sources: mledoze/countries (github.com/mledoze/countries, commit 5e9f370050f8) and",
         "countries-states-cities-database by dr5hn (github.com/dr5hn/countries-states-cities-database,",
         "commit 7fda0afd3e75), both under the Open Database License 1.0, plus curated additions",
-        "(scripts/curated/countries.tsv). This file is a derived database and is likewise made available",
-        "under the ODbL 1.0 (see dictionaries/LICENSE-ODbL.txt); its contents are attributed to",
+        "(scripts/curated/countries.tsv; the former states, such as the Soviet Union, from",
+        "scripts/curated/former_countries.tsv). This file is a derived database and is likewise made",
+        "available under the ODbL 1.0 (see dictionaries/LICENSE-ODbL.txt); its contents are attributed to",
         "mledoze/countries and to \"countries-states-cities-database by dr5hn\".",
     ],
     "agencies": [
@@ -1284,6 +1314,21 @@ def check(outdir, shared):
             print("seed %-10s %-28r -> %s" % (which, form, owner))
         else:
             print("FAIL seed %s %r missing" % (which, form))
+            ok = False
+    # Forms whose owner is a decision (scripts/curated/former_countries.tsv, countries.tsv): the former states are entities of their own, West Germany is Germany,
+    # Moscow and the Kremlin stay Russia's.
+    owned = [
+        ("countries", "Soviet Union", "SUN"), ("countries", "USSR", "SUN"), ("countries", "Soviet", "SUN"),
+        ("countries", "East Germany", "DDR"), ("countries", "GDR", "DDR"), ("countries", "East German", "DDR"),
+        ("countries", "Yugoslavia", "YUG"), ("countries", "Czechoslovakia", "CSK"),
+        ("countries", "West Germany", "DEU"), ("countries", "West German", "DEU"),
+        ("countries", "Federal Republic of Germany", "DEU"), ("countries", "Kremlin", "RUS"),
+        ("countries", "Moscow", "RUS"),
+    ]
+    for which, form, want in owned:
+        owner = forms_by_file[which].get(key(form))
+        if owner != want:
+            print("FAIL %s %r belongs to %s, not %s" % (which, form, owner, want))
             ok = False
     return ok
 

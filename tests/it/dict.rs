@@ -1,6 +1,6 @@
 //! `newsgraph dict`: check and explain, run as a user would.
 
-use crate::workdir::Workdir;
+use crate::workdir::{Workdir, stdout_records};
 
 fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -24,9 +24,10 @@ fn check_builtins_counts_meet_the_issue() {
             .collect()
     };
     let countries = row("country");
-    // ISO 3166-1 has 249 entries (Taiwan and Palestine among them); Kosovo makes 250.
-    assert_eq!(countries[0], 250);
-    assert_eq!(countries[1], 250, "every country has a QID");
+    // ISO 3166-1 has 249 entries (Taiwan and Palestine among them); Kosovo makes 250, and four
+    // former states (scripts/curated/former_countries.tsv) 254.
+    assert_eq!(countries[0], 254);
+    assert_eq!(countries[1], 254, "every country has a QID");
     assert!(countries[3] > 250, "demonyms");
     assert!(countries[4] > 200, "metonyms");
     assert!(countries[5] > 5000, "people in government");
@@ -141,5 +142,109 @@ fn explain_with_a_user_dictionary() {
     assert!(
         out.contains("\"acme\" at 1:18 (chars 17..21): alias \"Acme\" — case policy rejects"),
         "{out}"
+    );
+}
+
+/// A mention as a test writes it: its text, entity id and form.
+type Found<'a> = (&'a str, &'a str, &'a str);
+
+/// The mentions of each text with the built-in dictionaries: (text, entity id, form), in order.
+fn mentions_of(texts: &[&str]) -> Vec<Vec<(String, String, String)>> {
+    let wd = Workdir::new("dict-mentions");
+    let input: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i.to_string(), "text": t}).to_string() + "\n")
+        .collect();
+    let out = wd.run_with_stdin(&["extract", "-q"], input.as_bytes());
+    stdout_records(&out)
+        .iter()
+        .map(|r| {
+            let mut found: Vec<(u64, String, String, String)> = Vec::new();
+            for e in r["entities"].as_array().unwrap() {
+                for m in e["mentions"].as_array().unwrap() {
+                    found.push((
+                        m["start"].as_u64().unwrap(),
+                        m["text"].as_str().unwrap().into(),
+                        e["id"].as_str().unwrap().into(),
+                        m["form"].as_str().unwrap().into(),
+                    ));
+                }
+            }
+            found.sort();
+            found.into_iter().map(|(_, t, id, f)| (t, id, f)).collect()
+        })
+        .collect()
+}
+
+/// News archives name states that no longer exist (Reuters-21578 is from 1987): the Soviet Union,
+/// East Germany, Yugoslavia and Czechoslovakia are countries of their own (former ISO alpha-3
+/// codes); West Germany is Germany, as one mention that is not cut to "Germany".
+#[test]
+fn builtins_know_former_states_and_west_germany() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Found])] = &[
+        ("The Soviet Union urged Japan to cut tariffs.",
+            &[("Soviet Union", "SUN", "name"), ("Japan", "JPN", "name")]),
+        ("USSR and U.S.S.R. grain; Soviet officials and the Soviets.",
+            &[("USSR", "SUN", "name"), ("U.S.S.R.", "SUN", "name"), ("Soviet", "SUN", "demonym"),
+              ("Soviets", "SUN", "demonym")]),
+        // Capitals stay with the present state: modern news outweighs the archives.
+        ("Both the Kremlin and Moscow said.",
+            &[("the Kremlin", "RUS", "metonym"), ("Moscow", "RUS", "metonym")]),
+        ("West German exports rose.", &[("West German", "DEU", "demonym")]),
+        ("West Germany, W. Germany and the Federal Republic of Germany; West Germans in Bonn.",
+            &[("West Germany", "DEU", "name"), ("W. Germany", "DEU", "name"),
+              ("Federal Republic of Germany", "DEU", "name"), ("West Germans", "DEU", "demonym"),
+              ("Bonn", "DEU", "metonym")]),
+        ("East Germany, the German Democratic Republic (GDR) and East German troops in East Berlin.",
+            &[("East Germany", "DDR", "name"), ("German Democratic Republic", "DDR", "name"),
+              ("GDR", "DDR", "name"), ("East German", "DDR", "demonym"),
+              ("East Berlin", "DDR", "metonym")]),
+        ("Yugoslavia, Yugoslav banks, Czechoslovakia and Czechoslovak trade.",
+            &[("Yugoslavia", "YUG", "name"), ("Yugoslav", "YUG", "demonym"),
+              ("Czechoslovakia", "CSK", "name"), ("Czechoslovak", "CSK", "demonym")]),
+        ("Greece opposes the Former Yugoslav Republic of Macedonia.",
+            &[("Greece", "GRC", "name"),
+              ("Former Yugoslav Republic of Macedonia", "MKD", "name")]),
+    ];
+    let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|&(t, id, f)| (t.into(), id.into(), f.into()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn former_states_carry_their_codes() {
+    let wd = Workdir::new("dict-former");
+    let input = "{\"id\":\"a\",\"text\":\"The Soviet Union urged Japan to cut tariffs.\"}\n";
+    let r = &stdout_records(&wd.run_with_stdin(&["extract", "-q"], input.as_bytes()))[0];
+    let sun = r["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "SUN")
+        .unwrap();
+    assert_eq!(sun["type"], "country");
+    assert_eq!(sun["country"], "SUN");
+    assert_eq!(sun["wikidata"], "Q15180");
+    let refs: Vec<&str> = sun["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert!(
+        refs.contains(&"iso3166-3:SUHH") && refs.contains(&"cameo:SUN"),
+        "{refs:?}"
+    );
+    let rel = &r["relations"][0];
+    assert_eq!(
+        (&rel["subject"], &rel["predicate"], &rel["object"]),
+        (&"SUN".into(), &"urge".into(), &"JPN".into())
     );
 }

@@ -1315,15 +1315,16 @@ def check(outdir, shared):
         else:
             print("FAIL seed %s %r missing" % (which, form))
             ok = False
-    # Forms whose owner is a decision (scripts/curated/former_countries.tsv, countries.tsv): the former states are entities of their own, West Germany is Germany,
-    # Moscow and the Kremlin stay Russia's.
+    # Forms whose owner is a decision (scripts/curated/former_countries.tsv, countries.tsv,
+    # us_agencies.tsv): the former states are entities of their own, West Germany is Germany,
+    # Moscow and the Kremlin stay Russia's, bare "Congress" is the US Congress.
     owned = [
         ("countries", "Soviet Union", "SUN"), ("countries", "USSR", "SUN"), ("countries", "Soviet", "SUN"),
         ("countries", "East Germany", "DDR"), ("countries", "GDR", "DDR"), ("countries", "East German", "DDR"),
         ("countries", "Yugoslavia", "YUG"), ("countries", "Czechoslovakia", "CSK"),
         ("countries", "West Germany", "DEU"), ("countries", "West German", "DEU"),
         ("countries", "Federal Republic of Germany", "DEU"), ("countries", "Kremlin", "RUS"),
-        ("countries", "Moscow", "RUS"),
+        ("countries", "Moscow", "RUS"), ("agencies", "Congress", "us-agency:congress"),
     ]
     for which, form, want in owned:
         owner = forms_by_file[which].get(key(form))

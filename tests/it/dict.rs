@@ -179,9 +179,10 @@ fn mentions_of(texts: &[&str]) -> Vec<Vec<(String, String, String)>> {
 
 /// News archives name states that no longer exist (Reuters-21578 is from 1987): the Soviet Union,
 /// East Germany, Yugoslavia and Czechoslovakia are countries of their own (former ISO alpha-3
-/// codes); West Germany is Germany, as one mention that is not cut to "Germany".
+/// codes); West Germany is Germany, as one mention that is not cut to "Germany"; bare
+/// "Congress" is the US Congress, but not a lowercase "party congress" nor a longer name.
 #[test]
-fn builtins_know_former_states_and_west_germany() {
+fn builtins_know_former_states_west_germany_and_congress() {
     #[rustfmt::skip]
     let cases: &[(&str, &[Found])] = &[
         ("The Soviet Union urged Japan to cut tariffs.",
@@ -207,6 +208,13 @@ fn builtins_know_former_states_and_west_germany() {
         ("Greece opposes the Former Yugoslav Republic of Macedonia.",
             &[("Greece", "GRC", "name"),
               ("Former Yugoslav Republic of Macedonia", "MKD", "name")]),
+        ("Congress passed the bill.", &[("Congress", "us-agency:congress", "name")]),
+        ("Delegates to the party congress voted.", &[]),
+        ("The Congress party won in India.",
+            &[("Congress party", "ind:inc", "name"), ("India", "IND", "name")]),
+        ("The National People's Congress and the Library of Congress.",
+            &[("National People's Congress", "chn:npc", "name"),
+              ("Library of Congress", "us-agency:library-of-congress", "name")]),
     ];
     let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {

@@ -523,6 +523,15 @@ impl Relater {
                 i += 1;
                 continue;
             }
+            // "fine-tune", "supply-side": a word joined to the next by a hyphen is part of a
+            // compound, not a trigger.
+            if items
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Punct('-')) && n.start == items[i].end)
+            {
+                i += 1;
+                continue;
+            }
             let word = &text[items[i].start..items[i].end];
             lowercase_into(word, &mut lower);
             let found = self
@@ -3367,6 +3376,21 @@ mod tests {
                     "RUS sue JPN hypothetical svo",
                 ],
             ),
+            // Fines; not the adjective, nor a word of a hyphenated compound.
+            ("Japan fined Samsung.", &["JPN sanction sam svo"]),
+            (
+                "Japan imposed a fine on Samsung.",
+                &["JPN sanction sam nominal"],
+            ),
+            ("The deal is fine with Japan and China.", &[]),
+            ("Japan will fine-tune its policy toward China.", &[]),
+            // Competitors are companies.
+            (
+                "Samsung is a competitor of Apple.",
+                &["sam compete apl nominal"],
+            ),
+            ("Japan is a competitor of China.", &[]),
+            ("Russia repelled Chinese troops.", &["RUS attack CHN svo"]),
         ];
         for (text, want) in cases {
             assert_eq!(relate(text), *want, "{text:?}");

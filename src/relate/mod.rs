@@ -32,6 +32,9 @@
 //!   Counter-example: "Russia said Sudan returned it".
 //! - `give` — "Finland will give Tanzania a grant" (aid to the first object of a verb of
 //!   giving, before money or aid). Counter-example: "gave China a warning".
+//! - `repelled` — "Iraq repelled an Iranian attack" gives Iran attack Iraq: the author of a
+//!   repelled attack attacked the subject (the verb, an `attack` trigger, also gives Iraq
+//!   attack Iran). Counter-example: "Iraq repelled an attack on Kuwait" names no author.
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -571,6 +574,7 @@ impl Relater {
         }
         said_must(&self.ontology, text, &items, out);
         give(&self.ontology, text, &items, out);
+        repelled(&self.ontology, text, &items, out);
         // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
         // from the U.S."; and a relation inside another's clause is its content.
         let found = out.split_off(first_new);
@@ -1136,6 +1140,120 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
                 modality,
                 rule: "give",
                 confidence: confidence("give", giver.distance, 0, k, s.coreference),
+            });
+        }
+    }
+}
+
+/// Verbs of driving back an attack; "fought" and "beat(en)" only with their particle.
+const REPELLING: &[&str] = &[
+    "repel",
+    "repels",
+    "repelled",
+    "repelling",
+    "repulse",
+    "repulses",
+    "repulsed",
+    "repulsing",
+    "fought",
+    "beat",
+    "beaten",
+];
+
+/// Nouns of an armed attack, the object of a verb of [`REPELLING`].
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "assault",
+    "assaults",
+    "offensive",
+    "raid",
+    "raids",
+    "incursion",
+    "push",
+    "thrust",
+    "thrusts",
+    "offensives",
+    "incursions",
+];
+
+/// "Iraq repelled an Iranian attack", "Egypt fought off an attack by Libyan troops": the
+/// author of the repelled attack (a name modifying it, or after "by") attacked the subject of
+/// the verb of repelling (rule `repelled`, the `attack` predicate). The verb itself is an
+/// `attack` trigger too: the subject used force against the attacker. Counter-example:
+/// "Iraq repelled an attack on Kuwait" names no author, and the attack's object is another
+/// country.
+fn repelled(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>) {
+    let Some(attack) = ontology.find("attack") else {
+        return;
+    };
+    for v in 0..items.len() {
+        if !in_class(&items[v], class::REPELLING) {
+            continue;
+        }
+        let mut n = v + 1;
+        if word_in(text, &items[v], &["fought", "beat", "beaten"]) {
+            if !items
+                .get(n)
+                .is_some_and(|it| word_in(text, it, &["off", "back"]))
+            {
+                continue;
+            }
+            n += 1;
+        }
+        // The attack's noun phrase: a determiner, then up to three words (the author among
+        // them) before the noun.
+        if items
+            .get(n)
+            .is_some_and(|it| in_class(it, class::DETERMINERS))
+        {
+            n += 1;
+        }
+        let Some(noun) = (n..items.len().min(n + 4))
+            .take_while(|&k| !matches!(items[k].kind, Kind::Punct(_)))
+            .find(|&k| in_class(&items[k], class::ATTACK_NOUNS))
+        else {
+            continue;
+        };
+        let by = items
+            .get(noun + 1)
+            .is_some_and(|it| is_word(text, it, "by"));
+        let attacker = if by {
+            let mut a = noun + 2;
+            if items.get(a).is_some_and(|it| is_word(text, it, "the")) {
+                a += 1;
+            }
+            items
+                .get(a)
+                .and_then(|it| arg(it).or_else(|| owner_arg(it)))
+        } else {
+            noun_modifier_subject(text, items, noun).map(|side| side.args[0])
+        };
+        let Some(attacker) = attacker else {
+            continue;
+        };
+        let Some(defender) = side_left(text, items, v).0 else {
+            continue;
+        };
+        if defender.distance > 4 {
+            continue;
+        }
+        let negated = negated(text, items, v, defender.args.last().map_or(0, |a| a.end));
+        let modality = modality(items, v, defender.args[0].start);
+        for (k, o) in defender.args.iter().enumerate() {
+            if o.entity == attacker.entity {
+                continue;
+            }
+            out.push(Relation {
+                predicate: attack,
+                subject: attacker,
+                object: *o,
+                trigger: items[noun].start..items[noun].end,
+                intermediary: None,
+                negated,
+                modality,
+                rule: "repelled",
+                confidence: confidence("repelled", 0, defender.distance, k, o.coreference),
             });
         }
     }
@@ -2863,7 +2981,7 @@ const IRREGULAR_VERBS: &[&str] = &[
     "thought", "thinks", "wrote", "writes", "ran", "runs", "hit", "hits", "cut", "cuts", "let",
     "lets", "got", "gets", "knew", "knows", "meant", "means", "seems", "remains", "needs", "looks",
     "appears", "expects", "faces", "plays", "moves", "uses", "calls", "asks", "tells", "shows",
-    "imports", "exports", "produces", "accounts",
+    "imports", "exports", "produces", "accounts", "beat", "beats",
 ];
 
 /// Marks a country name used as a modifier ("U.S. soybeans", "the Japan market") as not
@@ -3158,6 +3276,8 @@ mod class {
     pub const TIME_WORDS: u64 = 1 << 32;
     pub const UNDOING: u64 = 1 << 33;
     pub const ASSETS: u64 = 1 << 34;
+    pub const REPELLING: u64 = 1 << 35;
+    pub const ATTACK_NOUNS: u64 = 1 << 36;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;
@@ -3179,6 +3299,8 @@ mod class {
         (super::GIVEN_THINGS, GIVEN_THINGS),
         (super::GIVE_VERBS, GIVE_VERBS),
         (super::GOODS, GOODS),
+        (super::REPELLING, REPELLING),
+        (super::ATTACK_NOUNS, ATTACK_NOUNS),
         (super::ASSETS, ASSETS),
         (super::HYPOTHETICAL, HYPOTHETICAL),
         (super::IRREGULAR_VERBS, IRREGULAR_VERBS),
@@ -3683,6 +3805,16 @@ mod tests {
             ),
             ("Japan is a competitor of China.", &[]),
             ("Russia repelled Chinese troops.", &["RUS attack CHN svo"]),
+            // Repelling an attack: force against the attacker, and the attacker's attack.
+            (
+                "Russia repelled a Chinese attack.",
+                &["RUS attack CHN svo", "CHN attack RUS repelled"],
+            ),
+            (
+                "Russia fought off an attack by China.",
+                &["CHN attack RUS repelled"],
+            ),
+            ("Russia repelled an attack on Japan.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(relate(text), *want, "{text:?}");

@@ -3815,6 +3815,17 @@ mod tests {
                 &["CHN attack RUS repelled"],
             ),
             ("Russia repelled an attack on Japan.", &[]),
+            // A passive's agents: a long list, members with "the".
+            (
+                "Japan was supported by Russia, the Germans, Italy, Hungary and China.",
+                &[
+                    "RUS support JPN passive-by",
+                    "DEU support JPN passive-by",
+                    "ITA support JPN passive-by",
+                    "HUN support JPN passive-by",
+                    "CHN support JPN passive-by",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(relate(text), *want, "{text:?}");
@@ -3839,6 +3850,30 @@ mod tests {
         r.relate_into(&d, text, 0..text.len(), &mentions, &ctx, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].intermediary.clone().unwrap()], "allies");
+    }
+
+    /// "West Germany" is one name (Germany's, as it was before 1990): the word "West" left
+    /// before "Germany" broke a list of agents in two.
+    #[test]
+    fn west_germany_keeps_a_list_of_agents_whole() {
+        let dict = Dictionary::defaults();
+        let m = Matcher::new(&dict);
+        let r = Relater::new(Ontology::defaults());
+        let text = "Egypt was supported by Britain, the Netherlands, West Germany, Japan, \
+                    Australia and New Zealand.";
+        let mut mentions = Vec::new();
+        m.find_into(text, &mut mentions);
+        let ctx = Context {
+            mentions: &mentions,
+            dominant_country: None,
+        };
+        let mut out = Vec::new();
+        r.relate_into(&dict, text, 0..text.len(), &mentions, &ctx, &mut out);
+        let subjects: Vec<&str> = out
+            .iter()
+            .map(|x| dict.entity(x.subject.entity).id.as_str())
+            .collect();
+        assert_eq!(subjects, ["GBR", "NLD", "DEU", "JPN", "AUS", "NZL"]);
     }
 
     /// The ASCII fast path of `lowercase_into` must agree with Unicode lowercasing.

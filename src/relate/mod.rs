@@ -1118,14 +1118,9 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
         if !given || (present && used_as_noun(text, items, v)) {
             continue;
         }
-        let Some(giver) = side_left(text, items, v).0 else {
+        let Some((giver, negated, modality)) = near_subject(text, items, v) else {
             continue;
         };
-        if giver.distance > 4 {
-            continue;
-        }
-        let negated = negated(text, items, v, giver.args.last().map_or(0, |a| a.end));
-        let modality = modality(items, v, giver.args[0].start);
         for (k, s) in giver.args.iter().enumerate() {
             if s.entity == recipient.entity {
                 continue;
@@ -1143,6 +1138,15 @@ fn give(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>
             });
         }
     }
+}
+
+/// The subject group of the verb at `items[v]` when it is near (at most four words before), with
+/// the verb's negation and modality: the verb rules `give` and `repelled` need no more.
+fn near_subject(text: &str, items: &[Item], v: usize) -> Option<(Side, bool, Modality)> {
+    let side = side_left(text, items, v).0.filter(|s| s.distance <= 4)?;
+    let negated = negated(text, items, v, side.args.last().map_or(0, |a| a.end));
+    let modality = modality(items, v, side.args[0].start);
+    Some((side, negated, modality))
 }
 
 /// Verbs of driving back an attack; "fought" and "beat(en)" only with their particle.
@@ -1232,14 +1236,9 @@ fn repelled(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relat
         let Some(attacker) = attacker else {
             continue;
         };
-        let Some(defender) = side_left(text, items, v).0 else {
+        let Some((defender, negated, modality)) = near_subject(text, items, v) else {
             continue;
         };
-        if defender.distance > 4 {
-            continue;
-        }
-        let negated = negated(text, items, v, defender.args.last().map_or(0, |a| a.end));
-        let modality = modality(items, v, defender.args[0].start);
         for (k, o) in defender.args.iter().enumerate() {
             if o.entity == attacker.entity {
                 continue;

@@ -71,7 +71,6 @@ use std::ops::Range;
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::hash::WordMap;
 use crate::matcher::{ASCII_WORD, Mention};
-use crate::matcher::{GOVERNMENT_WORDS, MILITARY_WORDS};
 use ontology::{Ontology, PredicateId, WordForm};
 
 /// How sure a relation is meant to be, as a statement of the article.
@@ -1812,16 +1811,13 @@ fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Side>, Option<
 /// the clause's subject; an entity further left is not. Not at the start of a sentence, in a
 /// headline, or for a word of time ("Monday"), a state body ("Ministry") or a title.
 fn unknown_subject(text: &str, items: &[Item], first: usize) -> bool {
-    const AUXILIARIES: &[&str] = &[
-        "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "do",
-        "must", "shall",
-    ];
-    if items.get(first).is_some_and(|it| {
+    let starts_upper = |it: &Item| {
         text[it.start..it.end]
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-    }) {
+    };
+    if items.get(first).is_some_and(starts_upper) {
         // A headline in capitals or in title case.
         return false;
     }
@@ -1833,42 +1829,44 @@ fn unknown_subject(text: &str, items: &[Item], first: usize) -> bool {
             return false;
         }
         let w = &text[it.start..it.end];
-        let Some(c) = w.chars().next() else {
-            return false;
-        };
-        let mut lower = String::new();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
         // Wire copy capitalises some auxiliaries ("The U.S. Has offered").
-        if in_class(it, class::BE_FORMS | class::ADVERBS | class::NEGATIONS)
-            || AUXILIARIES.contains(&lower.as_str())
-            || (c.is_lowercase() && w.len() > 4 && w.ends_with("ly"))
+        if in_class(
+            it,
+            class::BE_FORMS | class::ADVERBS | class::NEGATIONS | class::AUXILIARIES,
+        ) || (!starts_upper(it) && w.len() > 4 && w.ends_with("ly"))
         {
             continue;
         }
-        if k == 0 || !c.is_uppercase() || all_caps(text, it) {
+        if k == 0 || !starts_upper(it) || all_caps(text, it) {
             return false;
         }
-        // "Cooper Industries Inc asked": the legal form of a company named before it.
-        // "the U.S. Federal Reserve Board have agreed": the head of a body named before it.
-        if (COMPANY_FORMS.contains(&lower.trim_end_matches('.'))
-            || BODY_HEADS.contains(&lower.as_str()))
+        // "Cooper Industries Inc asked", "the U.S. Federal Reserve Board have agreed": the
+        // legal form of a company or the head of a body named before it.
+        if in_class(it, class::COMPANY_FORMS | class::BODY_HEADS)
             && matches!(items[k - 1].kind, Kind::Entity { .. })
         {
             return false;
         }
-        return !(in_class(
+        return !in_class(
             it,
             class::TIME_WORDS
                 | class::MONTHS
                 | class::OFFICE_TITLES
                 | class::AGENCY_NOUNS
                 | class::STATE_NOUNS
-                | class::COMPANY_NOUNS,
-        ) || GOVERNMENT_WORDS.contains(&lower.as_str())
-            || MILITARY_WORDS.contains(&lower.as_str()));
+                | class::COMPANY_NOUNS
+                | class::GOVERNMENT_WORDS
+                | class::MILITARY_WORDS,
+        );
     }
     false
 }
+
+/// Verbs that come between a subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "do",
+    "must", "shall",
+];
 
 /// Legal forms written after a company's name.
 const COMPANY_FORMS: &[&str] = &[
@@ -2836,12 +2834,7 @@ fn mark_office_holders(text: &str, items: &mut [Item]) {
             continue;
         }
         let mut j = k + 1;
-        // A possessive: "'" then "s".
-        if items
-            .get(j)
-            .is_some_and(|it| matches!(it.kind, Kind::Punct('\'' | '’')))
-            && items.get(j + 1).is_some_and(|it| is_word(text, it, "s"))
-        {
+        if is_possessive(text, items, j) {
             j += 2;
         }
         let mut person = false;
@@ -3005,7 +2998,7 @@ fn mark_modifiers(ontology: &Ontology, dict: &Dictionary, text: &str, items: &mu
         if dict.entity(entity).kind != EntityType::Country {
             continue;
         }
-        if possessive_of_other(ontology, text, items, k) {
+        if possessive_of_other(text, items, k) {
             if let Kind::Entity { actor, .. } = &mut items[k].kind {
                 *actor = false;
             }
@@ -3058,15 +3051,10 @@ fn mark_modifiers(ontology: &Ontology, dict: &Dictionary, text: &str, items: &mu
 /// no trigger is the owner of something else, which is what the clause is about. "Japan's
 /// foreign ministry", "China's top officials", "Japan's decision to ban …", "Iran's offensive
 /// against Iraq" and "China's Huawei" keep the country.
-fn possessive_of_other(ontology: &Ontology, text: &str, items: &[Item], k: usize) -> bool {
-    let possessive = items
-        .get(k + 1)
-        .is_some_and(|it| matches!(it.kind, Kind::Punct('\'' | '’')))
-        && items.get(k + 2).is_some_and(|it| is_word(text, it, "s"));
-    if !possessive {
+fn possessive_of_other(text: &str, items: &[Item], k: usize) -> bool {
+    if !is_possessive(text, items, k + 1) {
         return false;
     }
-    let mut lower = String::new();
     let mut words = 0;
     let mut hyphen = false;
     for it in items.iter().skip(k + 3).take(6) {
@@ -3087,24 +3075,29 @@ fn possessive_of_other(ontology: &Ontology, text: &str, items: &[Item], k: usize
             // A name, a number or a title ("Japan's Prime Minister") ends the phrase.
             break;
         }
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
         if in_class(it, class::FUNCTION_WORDS)
-            || (!after_hyphen && (lower.ends_with("ed") || lower.ends_with("ing")))
+            || (!after_hyphen && (w.ends_with("ed") || w.ends_with("ing")))
         {
             break;
         }
-        if GOVERNMENT_WORDS.contains(&lower.as_str())
-            || MILITARY_WORDS.contains(&lower.as_str())
-            || PROPOSALS.contains(&lower.as_str())
-            || is_act_noun(&lower)
-            || !ontology.triggers_for(&lower).is_empty()
+        if in_class(
+            it,
+            class::GOVERNMENT_WORDS | class::MILITARY_WORDS | class::PROPOSALS | class::TRIGGER,
+        ) || is_act_noun(w)
         {
             return false;
         }
         words += 1;
     }
     words > 0
+}
+
+/// Is `items[j]` the start of a possessive ("'" or "’", then "s")?
+fn is_possessive(text: &str, items: &[Item], j: usize) -> bool {
+    items
+        .get(j)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct('\'' | '’')))
+        && items.get(j + 1).is_some_and(|it| is_word(text, it, "s"))
 }
 
 /// A noun of what a state does or holds rather than of a thing it owns: "Turkey's efforts",
@@ -3277,6 +3270,12 @@ mod class {
     pub const ASSETS: u64 = 1 << 34;
     pub const REPELLING: u64 = 1 << 35;
     pub const ATTACK_NOUNS: u64 = 1 << 36;
+    pub const GOVERNMENT_WORDS: u64 = 1 << 37;
+    pub const MILITARY_WORDS: u64 = 1 << 38;
+    pub const PROPOSALS: u64 = 1 << 39;
+    pub const AUXILIARIES: u64 = 1 << 40;
+    pub const COMPANY_FORMS: u64 = 1 << 41;
+    pub const BODY_HEADS: u64 = 1 << 42;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;
@@ -3319,6 +3318,12 @@ mod class {
         (super::SUBORDINATORS, SUBORDINATORS),
         (super::TIME_WORDS, TIME_WORDS),
         (super::UNDOING, UNDOING),
+        (crate::matcher::GOVERNMENT_WORDS, GOVERNMENT_WORDS),
+        (crate::matcher::MILITARY_WORDS, MILITARY_WORDS),
+        (super::PROPOSALS, PROPOSALS),
+        (super::AUXILIARIES, AUXILIARIES),
+        (super::COMPANY_FORMS, COMPANY_FORMS),
+        (super::BODY_HEADS, BODY_HEADS),
     ];
 }
 

@@ -70,7 +70,7 @@ pub struct Matcher {
     /// share a key when their aliases differ only in ASCII case ("Apple", "APPLE"); a group with
     /// non-ASCII capitals has a second key, its capitals ("TÜRKIYE" for "Türkiye"), since ASCII
     /// folding leaves "Ü" and "ü" apart.
-    aliases: WordMap<Box<str>, (u32, u32)>,
+    aliases: Aliases,
     /// The hashes ([`beginning_hash`]) of the beginnings of aliases that end before a character
     /// that is not a letter or digit and are longer than their start ("bank of" for "bank of
     /// china"; consulted only where the text so far is no alias). Hashes, not text: a million-entry
@@ -136,6 +136,96 @@ impl ShortKey {
         buf[15] = n as u8;
         Some(ShortKey(u128::from_le_bytes(buf)))
     }
+}
+
+/// The aliases, ASCII-lowercased, end to end in one string, and a table of them by hash: one
+/// allocation instead of one per alias, and a table built from hashes known beforehand.
+#[derive(Clone, Debug)]
+struct Aliases {
+    text: Box<str>,
+    table: hashbrown::HashTable<AliasKey>,
+}
+
+/// An alias in [`Aliases::text`], and its alias groups, a range of `alias_groups`.
+#[derive(Clone, Copy, Debug)]
+struct AliasKey {
+    at: u32,
+    len: u32,
+    groups: (u32, u32),
+}
+
+impl Aliases {
+    /// The groups of the alias `key`, whose [`beginning_hash`] is `hash`.
+    #[inline]
+    fn get(&self, hash: u64, key: &str) -> Option<(u32, u32)> {
+        let text = self.text.as_bytes();
+        self.table
+            .find(hash, |k| {
+                &text[k.at as usize..(k.at + k.len) as usize] == key.as_bytes()
+            })
+            .map(|k| k.groups)
+    }
+}
+
+/// One key of an alias group: its hash ([`beginning_hash`]) and its place in the keys' text.
+struct Key {
+    hash: u64,
+    at: u32,
+    len: u32,
+    group: u32,
+}
+
+/// Every key of every group, their text end to end: a group's text ASCII-lowercased, and for a
+/// group with non-ASCII capitals a second key, its capitals ("TÜRKIYE" for "Türkiye"), since
+/// ASCII folding leaves "Ü" and "ü" apart. Read in parallel, a block of groups at a time.
+fn keys(groups: &[AliasGroup]) -> (String, Vec<Key>) {
+    const BLOCK: usize = 4096;
+    let blocks: Vec<(String, Vec<Key>)> = groups
+        .par_chunks(BLOCK)
+        .enumerate()
+        .map(|(b, block)| {
+            let mut text = String::new();
+            let mut keys = Vec::with_capacity(block.len());
+            for (i, AliasGroup { text: alias, .. }) in block.iter().enumerate() {
+                let group = (b * BLOCK + i) as u32;
+                let at = text.len();
+                text.push_str(alias);
+                text[at..].make_ascii_lowercase();
+                let key = |text: &String, at: usize| Key {
+                    hash: beginning_hash(&text[at..]),
+                    at: at as u32,
+                    len: (text.len() - at) as u32,
+                    group,
+                };
+                keys.push(key(&text, at));
+                if !alias.is_ascii() {
+                    let upper = alias.to_uppercase().to_ascii_lowercase();
+                    if upper != text[at..] {
+                        let at = text.len();
+                        text.push_str(&upper);
+                        keys.push(key(&text, at));
+                    }
+                }
+            }
+            (text, keys)
+        })
+        .collect();
+    let size: usize = blocks.iter().map(|(t, _)| t.len()).sum();
+    assert!(
+        size < u32::MAX as usize,
+        "the aliases' text is over 4 GiB: the matcher keeps offsets into it as u32"
+    );
+    let mut text = String::with_capacity(size);
+    let mut keys = Vec::with_capacity(blocks.iter().map(|(_, k)| k.len()).sum());
+    for (t, ks) in blocks {
+        let base = text.len() as u32;
+        text.push_str(&t);
+        keys.extend(ks.into_iter().map(|k| Key {
+            at: base + k.at,
+            ..k
+        }));
+    }
+    (text, keys)
 }
 
 /// What the matcher knows of the start of aliases.
@@ -306,101 +396,108 @@ impl Matcher {
     #[allow(clippy::type_complexity)]
     fn tables(
         groups: &[AliasGroup],
-    ) -> (
-        Starts,
-        WordMap<Box<str>, (u32, u32)>,
-        WordMap<u64, ()>,
-        Bloom,
-        Vec<u32>,
-        usize,
-    ) {
-        let mut keys: Vec<(u64, Box<str>, u32)> = groups
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(g, AliasGroup { text, .. })| {
-                let lower = text.to_ascii_lowercase();
-                // ASCII folding leaves "Ü" and "ü" apart: a group with non-ASCII capitals has
-                // them as a second key.
-                let upper = (!text.is_ascii())
-                    .then(|| text.to_uppercase().to_ascii_lowercase())
-                    .filter(|u| *u != lower);
-                std::iter::once(lower)
-                    .chain(upper)
-                    .map(move |k| (beginning_hash(&k), k.into_boxed_str(), g as u32))
-            })
-            .collect();
+    ) -> (Starts, Aliases, WordMap<u64, ()>, Bloom, Vec<u32>, usize) {
+        let (text, mut keys) = keys(groups);
         // Sorted, the groups of one key are next to each other, in group order. By hash first:
         // comparing strings was most of the time here for large dictionaries.
-        keys.par_sort_unstable();
+        let key = |k: &Key| &text[k.at as usize..(k.at + k.len) as usize];
+        keys.par_sort_unstable_by(|a, b| {
+            (a.hash.cmp(&b.hash))
+                .then_with(|| key(a).cmp(key(b)))
+                .then(a.group.cmp(&b.group))
+        });
         let mut alias_groups = Vec::with_capacity(keys.len());
-        let mut runs: Vec<(Box<str>, (u32, u32))> = Vec::with_capacity(keys.len());
-        let mut keys = keys.into_iter().peekable();
-        while let Some((_, key, g)) = keys.next() {
+        let mut runs: Vec<(u64, AliasKey)> = Vec::with_capacity(keys.len());
+        let mut keys = keys.iter().peekable();
+        while let Some(k) = keys.next() {
             let first = alias_groups.len() as u32;
-            alias_groups.push(g);
-            while let Some((_, _, g)) = keys.next_if(|(_, k, _)| *k == key) {
-                alias_groups.push(g);
+            alias_groups.push(k.group);
+            // Equal hashes first: the text is read only when they are.
+            while let Some(same) = keys.next_if(|o| o.hash == k.hash && key(o) == key(k)) {
+                alias_groups.push(same.group);
             }
-            if !key.is_empty() {
-                runs.push((key, (first, alias_groups.len() as u32)));
+            if k.len > 0 {
+                let at = AliasKey {
+                    at: k.at,
+                    len: k.len,
+                    groups: (first, alias_groups.len() as u32),
+                };
+                runs.push((k.hash, at));
             }
         }
-        // The first words, and the beginnings with their filter, side by side.
-        let ((starts, longest), (beginnings, longer)) = rayon::join(
+        let run_text = |k: &AliasKey| &text[k.at as usize..(k.at + k.len) as usize];
+        // The first words, the beginnings with their filter, and the alias table, side by
+        // side: all three read the same runs.
+        let ((starts, longest), ((beginnings, longer), table)) = rayon::join(
             || {
                 let mut starts = Starts::default();
                 let mut longest = 0;
-                for (key, groups) in &runs {
-                    let len = key.len() as u32;
+                for (_, k) in &runs {
+                    let key = run_text(k);
                     longest = longest.max(key.len());
                     let start = start_key(key);
                     match starts.get_mut(&key[..start]) {
-                        Some(s) => s.longest = s.longest.max(len),
+                        Some(s) => s.longest = s.longest.max(k.len),
                         None => {
                             let s = Start {
-                                longest: len,
+                                longest: k.len,
                                 groups: (0, 0),
                             };
                             starts.insert(&key[..start], s);
                         }
                     }
                     if start == key.len() {
-                        starts.get_mut(key).expect("just inserted").groups = *groups;
+                        starts.get_mut(key).expect("just inserted").groups = k.groups;
                     }
                 }
                 (starts, longest)
             },
             || {
-                // Every beginning, also those that are aliases themselves: the matcher looks a
-                // beginning up only where the text so far is no alias.
-                let mut beginnings: WordMap<u64, ()> = WordMap::default();
-                let mut longer = Bloom::with_capacity(runs.len());
-                for (key, _) in &runs {
-                    let start = start_key(key);
-                    if start < key.len() {
-                        longer.insert(beginning_hash(key));
-                    }
-                    for (k, c) in key.char_indices() {
-                        if k > start && !is_word_char(c) {
-                            let hash = beginning_hash(&key[..k]);
-                            beginnings.insert(hash, ());
-                            longer.insert(hash);
+                rayon::join(
+                    || {
+                        // Every beginning, also those that are aliases themselves: the matcher
+                        // looks a beginning up only where the text so far is no alias.
+                        let mut beginnings: WordMap<u64, ()> = WordMap::default();
+                        let mut longer = Bloom::with_capacity(runs.len());
+                        for (hash, k) in &runs {
+                            let key = run_text(k);
+                            let start = start_key(key);
+                            if start < key.len() {
+                                longer.insert(*hash);
+                            }
+                            for (i, c) in key.char_indices() {
+                                if i > start && !is_word_char(c) {
+                                    let hash = beginning_hash(&key[..i]);
+                                    beginnings.insert(hash, ());
+                                    longer.insert(hash);
+                                }
+                            }
                         }
-                    }
-                }
-                (beginnings, longer)
+                        (beginnings, longer)
+                    },
+                    || {
+                        // The keys are distinct and their hashes known: no text is read here.
+                        let mut table = hashbrown::HashTable::with_capacity(runs.len());
+                        for &(hash, k) in &runs {
+                            table.insert_unique(hash, k, |k| beginning_hash(run_text(k)));
+                        }
+                        table
+                    },
+                )
             },
         );
-        let mut aliases = WordMap::default();
-        aliases.reserve(runs.len());
-        aliases.extend(runs);
+        drop(runs);
+        let aliases = Aliases {
+            text: text.into_boxed_str(),
+            table,
+        };
         (starts, aliases, beginnings, longer, alias_groups, longest)
     }
 
     /// The alias groups whose alias is `lower` (ASCII-lowercased text).
     fn lookup(&self, lower: &str) -> &[u32] {
-        match self.aliases.get(lower) {
-            Some(&(a, b)) => &self.alias_groups[a as usize..b as usize],
+        match self.aliases.get(beginning_hash(lower), lower) {
+            Some((a, b)) => &self.alias_groups[a as usize..b as usize],
             None => &[],
         }
     }
@@ -492,7 +589,7 @@ impl Matcher {
                 if !self.longer.may_contain(hash) {
                     return;
                 }
-                let groups = self.aliases.get(so_far).copied();
+                let groups = self.aliases.get(hash, so_far);
                 if groups.is_none() && !self.beginnings.contains_key(&hash) {
                     return;
                 }

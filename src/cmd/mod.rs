@@ -34,6 +34,24 @@ pub struct DictArgs {
 
 impl DictArgs {
     pub fn load(&self) -> Result<(Dictionary, Ontology)> {
+        // The built-in relation table is parsed while the dictionaries load: with a large
+        // dictionary, start-up is what keeps the other cores idle.
+        let (dict, ontology) = rayon::join(|| self.load_dictionary(), Ontology::defaults);
+        let dict = dict?;
+        print_warnings(&dict);
+        if dict.entities().is_empty() {
+            anyhow::bail!("no dictionary: --no-default-dict needs at least one --dict");
+        }
+        let mut ontology = ontology;
+        for p in &self.relations {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?;
+            ontology.extend(&p.display().to_string(), &text)?;
+        }
+        Ok((dict, ontology))
+    }
+
+    fn load_dictionary(&self) -> Result<Dictionary> {
         let mut b = DictionaryBuilder::new();
         if !self.no_default_dict {
             b.add_defaults()?;
@@ -41,18 +59,7 @@ impl DictArgs {
         for p in &self.dicts {
             b.add_path(p)?;
         }
-        let dict = b.build();
-        print_warnings(&dict);
-        if dict.entities().is_empty() {
-            anyhow::bail!("no dictionary: --no-default-dict needs at least one --dict");
-        }
-        let mut ontology = Ontology::defaults();
-        for p in &self.relations {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read", p.display()))?;
-            ontology.extend(&p.display().to_string(), &text)?;
-        }
-        Ok((dict, ontology))
+        Ok(b.build())
     }
 }
 

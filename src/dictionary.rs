@@ -329,7 +329,9 @@ struct Draft {
 #[derive(Debug, Default)]
 pub struct DictionaryBuilder {
     drafts: Vec<Draft>,
-    by_id: WordMap<String, usize>,
+    /// Indices of `drafts` by the hash of their id ([`id_hash`]), computed as lines are read
+    /// in parallel: merging, one entry after the other, neither hashes nor copies an id.
+    by_id: hashbrown::HashTable<usize>,
     files: Vec<String>,
     warnings: Warnings,
 }
@@ -446,7 +448,9 @@ impl DictionaryBuilder {
                 .collect();
             let entries = read.iter().map(Vec::len).sum();
             self.drafts.reserve(entries);
-            self.by_id.reserve(entries);
+            let drafts = &self.drafts;
+            self.by_id
+                .reserve(entries, |&k| id_hash(&drafts[k].entity.id));
             for line in read.into_iter().flatten() {
                 for w in line.warnings {
                     self.warnings.push(w);
@@ -461,6 +465,7 @@ impl DictionaryBuilder {
     fn merge(&mut self, name: &str, read: ReadEntry) -> Result<(), Error> {
         let ReadEntry {
             draft,
+            id_hash: hash,
             kind_column,
             case_given,
         } = read;
@@ -471,12 +476,18 @@ impl DictionaryBuilder {
             message,
         };
         let id = draft.entity.id.as_str();
-        match self.by_id.get(id) {
+        let drafts = &self.drafts;
+        match self
+            .by_id
+            .find(hash, |&k| drafts[k].entity.id == id)
+            .copied()
+        {
             None => {
-                self.by_id.insert(id.to_string(), self.drafts.len());
+                self.by_id
+                    .insert_unique(hash, drafts.len(), |&k| id_hash(&drafts[k].entity.id));
                 self.drafts.push(draft);
             }
-            Some(&k) => {
+            Some(k) => {
                 let old = &mut self.drafts[k];
                 // An id seen before in this same file (later files merge into earlier ones).
                 if old.origin.file_index == draft.origin.file_index {
@@ -529,9 +540,8 @@ impl DictionaryBuilder {
             files,
             mut warnings,
         } = self;
-        // The id index is freed while the alias table is built (a million ids to free).
-        let ((mut groups, firsts, over_claimed), ()) =
-            rayon::join(|| groups(&drafts, &files), || drop(by_id));
+        drop(by_id);
+        let (mut groups, firsts, over_claimed) = groups(&drafts, &files);
         // Each group's text is moved from the entry that first named it, not copied.
         for (group, (d, n)) in groups.iter_mut().zip(firsts) {
             group.text = std::mem::take(&mut drafts[d].names[n].0);
@@ -781,6 +791,8 @@ struct ReadLine {
 /// An entry, with what [`DictionaryBuilder::merge`] needs to merge it into an earlier file's.
 struct ReadEntry {
     draft: Draft,
+    /// [`id_hash`] of the entry's id.
+    id_hash: u64,
     kind_column: usize,
     /// The line sets a case policy (an empty field keeps an earlier file's).
     case_given: bool,
@@ -1048,9 +1060,16 @@ fn read_entry<'t>(
                 column: entry.id.0,
             },
         },
+        id_hash: id_hash(id),
         kind_column: entry.kind.0,
         case_given: !entry.case.1.is_empty(),
     })
+}
+
+/// The hash [`DictionaryBuilder`] indexes entries by.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(id)
 }
 
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {

@@ -573,60 +573,57 @@ fn groups(
         .iter()
         .flat_map(|&i| (0..drafts[i].names.len()).map(move |n| (i, n)))
         .collect();
-    // The names are split by hash into shards, grouped shard by shard side by side, and the
-    // groups put in the order of their first name: the same groups, claims and order as one
-    // pass over all names, whatever the number of threads.
-    let shards = rayon::current_num_threads() * 2;
-    let shard_of: Vec<u16> = names
+    // Every name with its hash and claim, sorted by hash and place: the names of one text are
+    // next to each other, in order. A run of one hash is then grouped on its own, all runs in
+    // parallel, and the groups put in the order of their first name: the same groups, claims
+    // and order as one pass over all names, whatever the number of threads.
+    let mut keys: Vec<NameKey> = names
         .par_iter()
-        .map(|&(i, n)| {
-            use std::hash::BuildHasher;
-            let hasher = std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default();
-            (hasher.hash_one(drafts[i].names[n].0.as_str()) % shards as u64) as u16
-        })
-        .collect();
-    let mut all: Vec<ShardGroup> = (0..shards)
-        .into_par_iter()
-        .flat_map_iter(|shard| {
-            // Sized once for a shard's share of the names, not grown by doubling (a fifth of
-            // the time here went to growing the index for 200,000 aliases).
-            let share = names.len() / shards + names.len() / shards / 8 + 16;
-            let mut index: WordMap<&str, usize> = WordMap::default();
-            index.reserve(share);
-            let mut out: Vec<ShardGroup> = Vec::with_capacity(share);
-            for (at, &(i, n)) in names.iter().enumerate() {
-                if usize::from(shard_of[at]) != shard {
-                    continue;
-                }
-                let d = &drafts[i];
-                let (text, form) = &d.names[n];
-                let claim = Claim {
+        .enumerate()
+        .map(|(at, &(i, n))| {
+            let d = &drafts[i];
+            let (text, form) = &d.names[n];
+            NameKey {
+                hash: name_hash(text),
+                at,
+                claim: Claim {
                     entity: i as EntityId,
                     form: *form,
                     case: d.entity.case,
-                };
-                let g = *index.entry(text.as_str()).or_insert_with(|| {
-                    out.push(ShardGroup {
-                        first: at,
-                        claims: Vec::new(),
-                        dropped: (0, 0),
-                    });
-                    out.len() - 1
-                });
-                let group = &mut out[g];
-                if group.claims.iter().any(|c| c.entity == claim.entity) {
-                    continue;
-                }
-                if group.claims.len() < MAX_CLAIMS_PER_ALIAS {
-                    group.claims.push(claim);
-                } else {
-                    if group.dropped.0 == 0 {
-                        group.dropped.1 = i;
-                    }
-                    group.dropped.0 += 1;
-                }
+                },
             }
-            out
+        })
+        .collect();
+    keys.par_sort_unstable_by_key(|k| (k.hash, k.at));
+    let runs: Vec<usize> = (0..keys.len())
+        .filter(|&j| j == 0 || keys[j].hash != keys[j - 1].hash)
+        .collect();
+    let text = |k: &NameKey| {
+        let (i, n) = names[k.at];
+        drafts[i].names[n].0.as_str()
+    };
+    let mut all: Vec<NameGroup> = runs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(r, &from)| {
+            let run = &keys[from..runs.get(r + 1).copied().unwrap_or(keys.len())];
+            // One name, or names of one text: the text is read only when a hash is shared
+            // (reading it is three steps through memory, most of the time here otherwise).
+            if run.len() == 1 || run[1..].iter().all(|k| text(k) == text(&run[0])) {
+                return std::iter::once(NameGroup::of(run.iter())).chain(Vec::new());
+            }
+            // Texts of one hash that differ: each its own group.
+            let mut rest: Vec<&NameKey> = run.iter().collect();
+            let mut out = Vec::new();
+            while let Some(&k) = rest.first() {
+                let t = text(k);
+                let (same, other): (Vec<&NameKey>, Vec<&NameKey>) =
+                    rest.iter().partition(|&&o| text(o) == t);
+                out.push(NameGroup::of(same.into_iter()));
+                rest = other;
+            }
+            let head = out.remove(0);
+            std::iter::once(head).chain(out)
         })
         .collect();
     all.par_sort_unstable_by_key(|g| g.first);
@@ -636,7 +633,7 @@ fn groups(
     let mut over: Vec<(usize, (usize, usize))> = Vec::new();
     for (
         g,
-        ShardGroup {
+        NameGroup {
             first,
             claims,
             dropped,
@@ -674,12 +671,54 @@ fn groups(
     (groups, firsts, warnings)
 }
 
-/// A group as one shard of [`groups`] finds it: the place of its first name in the order of
-/// all names, its claims, and how many claims the cap dropped with the first entity dropped.
-struct ShardGroup {
+/// A name as [`groups`] sorts them: the hash of its text, its place in the order of all
+/// names, and its entity's claim.
+struct NameKey {
+    hash: u64,
+    at: usize,
+    claim: Claim,
+}
+
+/// A group as [`groups`] finds it: the place of its first name in the order of all names, its
+/// claims, and how many claims the cap dropped with the first entity dropped.
+struct NameGroup {
     first: usize,
     claims: Vec<Claim>,
     dropped: (usize, usize),
+}
+
+impl NameGroup {
+    /// The group of `names`, names of one text in order: an entity claims an alias once, and
+    /// at most [`MAX_CLAIMS_PER_ALIAS`] entities do.
+    fn of<'k>(mut names: impl Iterator<Item = &'k NameKey>) -> NameGroup {
+        let first = names.next().expect("a group has a name");
+        let mut group = NameGroup {
+            first: first.at,
+            claims: vec![first.claim],
+            dropped: (0, 0),
+        };
+        for k in names {
+            let claim = k.claim;
+            if group.claims.iter().any(|c| c.entity == claim.entity) {
+                continue;
+            }
+            if group.claims.len() < MAX_CLAIMS_PER_ALIAS {
+                group.claims.push(claim);
+            } else {
+                if group.dropped.0 == 0 {
+                    group.dropped.1 = claim.entity as usize;
+                }
+                group.dropped.0 += 1;
+            }
+        }
+        group
+    }
+}
+
+/// The hash [`groups`] sorts names by.
+fn name_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(text)
 }
 
 /// The fields of one dictionary line, each with the column it started at.

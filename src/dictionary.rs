@@ -329,9 +329,10 @@ struct Draft {
 #[derive(Debug, Default)]
 pub struct DictionaryBuilder {
     drafts: Vec<Draft>,
-    /// Indices of `drafts` by the hash of their id ([`id_hash`]), computed as lines are read
-    /// in parallel: merging, one entry after the other, neither hashes nor copies an id.
-    by_id: hashbrown::HashTable<usize>,
+    /// Indices of `drafts` by the hash of their id ([`id_hash`]), each kept with its hash:
+    /// the hashes are computed as lines are read, in parallel, and merging, one entry after
+    /// the other, neither hashes nor copies an id, nor reads the ids to grow the table.
+    by_id: hashbrown::HashTable<(u64, usize)>,
     files: Vec<String>,
     warnings: Warnings,
 }
@@ -439,26 +440,39 @@ impl DictionaryBuilder {
             return Err(err(0, 0, "no header line (id, type, name, ...)".into()));
         };
         // A few runs per core at a time, so that memory stays bounded when an early line
-        // is an error (a file of a million lines with one id stops at its second line).
+        // is an error (a file of a million lines with one id stops at its second line). The
+        // next window is read while one is merged: merging takes one entry after the other,
+        // and the other cores would wait for it.
         let runs = line_runs(rest, line_no);
-        for window in runs.chunks(4 * rayon::current_num_threads()) {
-            let read: Vec<Vec<ReadLine>> = window
+        let mut windows = runs.chunks(4 * rayon::current_num_threads());
+        let read = |window: &[(usize, &str)]| -> Vec<Vec<ReadLine>> {
+            window
                 .par_iter()
                 .map(|&(before, run)| read_run(name, file_index, &cols, before, run))
-                .collect();
-            let entries = read.iter().map(Vec::len).sum();
-            self.drafts.reserve(entries);
-            let drafts = &self.drafts;
-            self.by_id
-                .reserve(entries, |&k| id_hash(&drafts[k].entity.id));
-            for line in read.into_iter().flatten() {
-                for w in line.warnings {
-                    self.warnings.push(w);
-                }
-                self.merge(name, line.entry?)?;
-            }
+                .collect()
+        };
+        let mut current = windows.next().map(read);
+        while let Some(lines) = current {
+            let (merged, next) =
+                rayon::join(|| self.merge_all(name, lines), || windows.next().map(read));
+            merged?;
+            current = next;
         }
         Ok(self)
+    }
+
+    /// Merges the lines of a window in order, up to the first error.
+    fn merge_all(&mut self, name: &str, lines: Vec<Vec<ReadLine>>) -> Result<(), Error> {
+        let entries = lines.iter().map(Vec::len).sum();
+        self.drafts.reserve(entries);
+        self.by_id.reserve(entries, |&(hash, _)| hash);
+        for line in lines.into_iter().flatten() {
+            for w in line.warnings {
+                self.warnings.push(w);
+            }
+            self.merge(name, line.entry?)?;
+        }
+        Ok(())
     }
 
     /// Adds one entry read from a file: a new entity, or more names for one of an earlier file.
@@ -479,12 +493,12 @@ impl DictionaryBuilder {
         let drafts = &self.drafts;
         match self
             .by_id
-            .find(hash, |&k| drafts[k].entity.id == id)
-            .copied()
+            .find(hash, |&(h, k)| h == hash && drafts[k].entity.id == id)
+            .map(|&(_, k)| k)
         {
             None => {
                 self.by_id
-                    .insert_unique(hash, drafts.len(), |&k| id_hash(&drafts[k].entity.id));
+                    .insert_unique(hash, (hash, drafts.len()), |&(hash, _)| hash);
                 self.drafts.push(draft);
             }
             Some(k) => {

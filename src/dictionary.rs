@@ -555,7 +555,7 @@ impl DictionaryBuilder {
             mut warnings,
         } = self;
         drop(by_id);
-        let (mut groups, firsts, over_claimed) = groups(&drafts, &files);
+        let (mut groups, firsts, over_claimed) = groups(&drafts, &files, name_hash);
         // Each group's text is moved from the entry that first named it, not copied.
         for (group, (d, n)) in groups.iter_mut().zip(firsts) {
             group.text = std::mem::take(&mut drafts[d].names[n].0);
@@ -578,6 +578,7 @@ impl DictionaryBuilder {
 fn groups(
     drafts: &[Draft],
     files: &[String],
+    hash: fn(&str) -> u64,
 ) -> (Vec<AliasGroup>, Vec<(usize, usize)>, Vec<Warning>) {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     // Stable: later files first, then file order within a file.
@@ -598,7 +599,7 @@ fn groups(
             let d = &drafts[i];
             let (text, form) = &d.names[n];
             NameKey {
-                hash: name_hash(text),
+                hash: hash(text),
                 at,
                 claim: Claim {
                     entity: i as EntityId,
@@ -1363,6 +1364,31 @@ mod tests {
         assert!(one.2 > 0, "some alias is over the cap");
         assert_eq!(build(3), one);
         assert_eq!(build(8), one);
+    }
+
+    /// Names whose hashes are equal but whose texts differ are grouped apart: with every hash
+    /// the same, the groups, claims and warnings are those of the real hash.
+    #[test]
+    fn names_of_one_hash_are_grouped_by_text() {
+        let mut text = String::from("id\ttype\tname\taliases\n");
+        for i in 0..300 {
+            text.push_str(&format!(
+                "e{i}\tcompany\tName {i}\tAlias {}|Common {}\n",
+                i % 70,
+                i % 7
+            ));
+        }
+        let mut b = DictionaryBuilder::new();
+        b.add_str("t", &text).unwrap();
+        let real = groups(&b.drafts, &b.files, name_hash);
+        let same = groups(&b.drafts, &b.files, |_| 7);
+        let claims = |g: &[AliasGroup]| g.iter().map(|g| g.claims.clone()).collect::<Vec<_>>();
+        let warnings = |w: &[Warning]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(real.0.len(), 300 + 70 + 7);
+        assert_eq!(claims(&same.0), claims(&real.0));
+        assert_eq!(same.1, real.1);
+        assert_eq!(warnings(&same.2), warnings(&real.2));
+        assert!(!real.2.is_empty(), "\"Common 0\" is over the cap");
     }
 
     /// A warning on every line (and one for the alias they all claim): the first ones kept,

@@ -1331,8 +1331,8 @@ mod tests {
         );
     }
 
-    /// Aliases are grouped in shards, one pair per thread: the groups, their claims and order,
-    /// and the warnings are the same with one thread as with several.
+    /// Aliases are grouped in parallel, a run of one hash at a time: the groups, their claims
+    /// and order, and the warnings are the same with one thread as with several.
     #[test]
     fn groups_do_not_depend_on_the_number_of_threads() {
         let mut text = String::from("id\ttype\tname\taliases\n");

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::hash::WordMap;
+use crate::hash::{WordMap, str_hash};
 
 /// The built-in dictionaries, compiled into the binary so that `newsgraph` needs no files
 /// beside it. Order matters only for ties between entities claiming the same alias.
@@ -329,7 +329,7 @@ struct Draft {
 #[derive(Debug, Default)]
 pub struct DictionaryBuilder {
     drafts: Vec<Draft>,
-    /// Indices of `drafts` by the hash of their id ([`id_hash`]), each kept with its hash:
+    /// Indices of `drafts` by the hash of their id ([`str_hash`]), each kept with its hash:
     /// the hashes are computed as lines are read, in parallel, and merging, one entry after
     /// the other, neither hashes nor copies an id, nor reads the ids to grow the table.
     by_id: hashbrown::HashTable<(u64, usize)>,
@@ -555,7 +555,7 @@ impl DictionaryBuilder {
             mut warnings,
         } = self;
         drop(by_id);
-        let (mut groups, firsts, over_claimed) = groups(&drafts, &files, name_hash);
+        let (mut groups, firsts, over_claimed) = groups(&drafts, &files, str_hash);
         // Each group's text is moved from the entry that first named it, not copied.
         for (group, (d, n)) in groups.iter_mut().zip(firsts) {
             group.text = std::mem::take(&mut drafts[d].names[n].0);
@@ -730,12 +730,6 @@ impl NameGroup {
     }
 }
 
-/// The hash [`groups`] sorts names by.
-fn name_hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(text)
-}
-
 /// The fields of one dictionary line, each with the column it started at.
 #[derive(Default)]
 struct Entry<'a> {
@@ -845,7 +839,7 @@ struct ReadLine {
 /// An entry, with what [`DictionaryBuilder::merge`] needs to merge it into an earlier file's.
 struct ReadEntry {
     draft: Draft,
-    /// [`id_hash`] of the entry's id.
+    /// [`str_hash`] of the entry's id.
     id_hash: u64,
     kind_column: usize,
     /// The line sets a case policy (an empty field keeps an earlier file's).
@@ -1114,16 +1108,10 @@ fn read_entry<'t>(
                 column: entry.id.0,
             },
         },
-        id_hash: id_hash(id),
+        id_hash: str_hash(id),
         kind_column: entry.kind.0,
         case_given: !entry.case.1.is_empty(),
     })
-}
-
-/// The hash [`DictionaryBuilder`] indexes entries by.
-fn id_hash(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(id)
 }
 
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
@@ -1380,7 +1368,7 @@ mod tests {
         }
         let mut b = DictionaryBuilder::new();
         b.add_str("t", &text).unwrap();
-        let real = groups(&b.drafts, &b.files, name_hash);
+        let real = groups(&b.drafts, &b.files, str_hash);
         let same = groups(&b.drafts, &b.files, |_| 7);
         let claims = |g: &[AliasGroup]| g.iter().map(|g| g.claims.clone()).collect::<Vec<_>>();
         let warnings = |w: &[Warning]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();

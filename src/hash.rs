@@ -11,6 +11,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A `HashMap` with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// The hash of `s` as a [`WordMap`] keyed by text hashes it: tables that keep hashes
+/// computed beforehand (in parallel, or once for several tables) use this.
+pub(crate) fn str_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    BuildHasherDefault::<WordHasher>::default().hash_one(s)
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordHasher(u64);
 

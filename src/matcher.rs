@@ -865,8 +865,7 @@ impl Bloom {
 
 /// The hash a beginning of a key is kept under in [`Matcher::beginnings`].
 fn beginning_hash(s: &str) -> u64 {
-    use std::hash::BuildHasher;
-    std::hash::BuildHasherDefault::<crate::hash::WordHasher>::default().hash_one(s)
+    crate::hash::str_hash(s)
 }
 
 /// The character at byte `at` of `text` and its length, or `('\0', 0)` at the end.

@@ -1319,19 +1319,25 @@ mod tests {
         );
     }
 
+    /// A dictionary of `n` companies with shared aliases: "Alias {i % a}" (a few claims each)
+    /// and "Common {i % c}" (over the cap when `n / c` is over it).
+    fn shared_aliases(n: usize, a: usize, c: usize) -> String {
+        let mut text = String::from("id\ttype\tname\taliases\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "e{i}\tcompany\tName {i}\tAlias {}|Common {}\n",
+                i % a,
+                i % c
+            ));
+        }
+        text
+    }
+
     /// Aliases are grouped in parallel, a run of one hash at a time: the groups, their claims
     /// and order, and the warnings are the same with one thread as with several.
     #[test]
     fn groups_do_not_depend_on_the_number_of_threads() {
-        let mut text = String::from("id\ttype\tname\taliases\n");
-        for i in 0..5_000 {
-            // Shared aliases ("Alias 7" has several claims), some over the cap.
-            text.push_str(&format!(
-                "e{i}\tcompany\tName {i}\tAlias {}|Common {}\n",
-                i % 700,
-                i % 97
-            ));
-        }
+        let text = shared_aliases(5_000, 700, 97);
         let build = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
@@ -1358,14 +1364,7 @@ mod tests {
     /// the same, the groups, claims and warnings are those of the real hash.
     #[test]
     fn names_of_one_hash_are_grouped_by_text() {
-        let mut text = String::from("id\ttype\tname\taliases\n");
-        for i in 0..300 {
-            text.push_str(&format!(
-                "e{i}\tcompany\tName {i}\tAlias {}|Common {}\n",
-                i % 70,
-                i % 7
-            ));
-        }
+        let text = shared_aliases(300, 70, 7);
         let mut b = DictionaryBuilder::new();
         b.add_str("t", &text).unwrap();
         let real = groups(&b.drafts, &b.files, str_hash);

@@ -149,20 +149,30 @@ struct Aliases {
 /// An alias in [`Aliases::text`], and its alias groups, a range of `alias_groups`.
 #[derive(Clone, Copy, Debug)]
 struct AliasKey {
+    span: Span,
+    groups: (u32, u32),
+}
+
+/// A key's place in the keys' text, which is under 4 GiB ([`keys`] checks).
+#[derive(Clone, Copy, Debug)]
+struct Span {
     at: u32,
     len: u32,
-    groups: (u32, u32),
+}
+
+impl Span {
+    #[inline]
+    fn of(self, text: &str) -> &str {
+        &text[self.at as usize..(self.at + self.len) as usize]
+    }
 }
 
 impl Aliases {
     /// The groups of the alias `key`, whose [`beginning_hash`] is `hash`.
     #[inline]
     fn get(&self, hash: u64, key: &str) -> Option<(u32, u32)> {
-        let text = self.text.as_bytes();
         self.table
-            .find(hash, |k| {
-                &text[k.at as usize..(k.at + k.len) as usize] == key.as_bytes()
-            })
+            .find(hash, |k| k.span.of(&self.text) == key)
             .map(|k| k.groups)
     }
 }
@@ -170,8 +180,7 @@ impl Aliases {
 /// One key of an alias group: its hash ([`beginning_hash`]) and its place in the keys' text.
 struct Key {
     hash: u64,
-    at: u32,
-    len: u32,
+    span: Span,
     group: u32,
 }
 
@@ -193,8 +202,10 @@ fn keys(groups: &[AliasGroup]) -> (String, Vec<Key>) {
                 text[at..].make_ascii_lowercase();
                 let key = |text: &String, at: usize| Key {
                     hash: beginning_hash(&text[at..]),
-                    at: at as u32,
-                    len: (text.len() - at) as u32,
+                    span: Span {
+                        at: at as u32,
+                        len: (text.len() - at) as u32,
+                    },
                     group,
                 };
                 keys.push(key(&text, at));
@@ -220,9 +231,9 @@ fn keys(groups: &[AliasGroup]) -> (String, Vec<Key>) {
     for (t, ks) in blocks {
         let base = text.len() as u32;
         text.push_str(&t);
-        keys.extend(ks.into_iter().map(|k| Key {
-            at: base + k.at,
-            ..k
+        keys.extend(ks.into_iter().map(|mut k| {
+            k.span.at += base;
+            k
         }));
     }
     (text, keys)
@@ -400,7 +411,7 @@ impl Matcher {
         let (text, mut keys) = keys(groups);
         // Sorted, the groups of one key are next to each other, in group order. By hash first:
         // comparing strings was most of the time here for large dictionaries.
-        let key = |k: &Key| &text[k.at as usize..(k.at + k.len) as usize];
+        let key = |k: &Key| k.span.of(&text);
         keys.par_sort_unstable_by(|a, b| {
             (a.hash.cmp(&b.hash))
                 .then_with(|| key(a).cmp(key(b)))
@@ -416,16 +427,15 @@ impl Matcher {
             while let Some(same) = keys.next_if(|o| o.hash == k.hash && key(o) == key(k)) {
                 alias_groups.push(same.group);
             }
-            if k.len > 0 {
+            if k.span.len > 0 {
                 let at = AliasKey {
-                    at: k.at,
-                    len: k.len,
+                    span: k.span,
                     groups: (first, alias_groups.len() as u32),
                 };
                 runs.push((k.hash, at));
             }
         }
-        let run_text = |k: &AliasKey| &text[k.at as usize..(k.at + k.len) as usize];
+        let run_text = |k: &AliasKey| k.span.of(&text);
         // The first words, the beginnings with their filter, and the alias table, side by
         // side: all three read the same runs.
         let ((starts, longest), ((beginnings, longer), table)) = rayon::join(
@@ -437,10 +447,10 @@ impl Matcher {
                     longest = longest.max(key.len());
                     let start = start_key(key);
                     match starts.get_mut(&key[..start]) {
-                        Some(s) => s.longest = s.longest.max(k.len),
+                        Some(s) => s.longest = s.longest.max(k.span.len),
                         None => {
                             let s = Start {
-                                longest: k.len,
+                                longest: k.span.len,
                                 groups: (0, 0),
                             };
                             starts.insert(&key[..start], s);

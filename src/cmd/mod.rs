@@ -36,13 +36,12 @@ impl DictArgs {
     pub fn load(&self) -> Result<(Dictionary, Ontology)> {
         // The built-in relation table is parsed while the dictionaries load: with a large
         // dictionary, start-up is what keeps the other cores idle.
-        let (dict, ontology) = rayon::join(|| self.load_dictionary(), Ontology::defaults);
+        let (dict, mut ontology) = rayon::join(|| self.load_dictionary(), Ontology::defaults);
         let dict = dict?;
         print_warnings(&dict);
         if dict.entities().is_empty() {
             anyhow::bail!("no dictionary: --no-default-dict needs at least one --dict");
         }
-        let mut ontology = ontology;
         for p in &self.relations {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("{}: cannot read", p.display()))?;

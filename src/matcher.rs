@@ -92,9 +92,11 @@ pub struct Matcher {
 /// string elsewhere in memory.
 #[derive(Clone, Debug, Default)]
 struct Starts {
-    short: WordMap<ShortKey, Start>,
+    /// By [`ShortKey::hash`], computed once per word for this table and the filter.
+    short: hashbrown::HashTable<(ShortKey, Start)>,
     long: WordMap<Box<str>, Start>,
-    /// One bit per short key ([`ShortKey::bit`]), 8 to 16 bits per key: most words start no
+    /// One bit per short key (bits of its hash other than those the table uses), 8 to 16 bits
+    /// per key: most words start no
     /// alias, and a test of this filter, small enough to stay in cache, tells so for most of
     /// them where a lookup would read a bucket of `short` from memory (it is megabytes for a
     /// large dictionary). Built by [`Starts::seal`]; empty before, when everything passes.
@@ -111,16 +113,29 @@ impl Starts {
     #[inline]
     fn get_in(&self, text: &str, start: usize, end: usize) -> Option<&Start> {
         match ShortKey::in_text(text, start, end) {
-            Some(k) if self.filter.is_empty() || self.may_contain(k) => self.short.get(&k),
-            Some(_) => None,
+            Some(k) => {
+                let hash = k.hash();
+                if !self.filter.is_empty() && !self.may_contain(hash) {
+                    return None;
+                }
+                self.short.find(hash, |e| e.0 == k).map(|e| &e.1)
+            }
             None => self.long.get(&text[start..end]),
         }
     }
 
+    /// The filter's word and bit for a hash: bits 32 and up, as hashbrown picks the bucket
+    /// from the low bits and the tag from the top seven.
     #[inline]
-    fn may_contain(&self, key: ShortKey) -> bool {
-        let bit = key.bit(self.filter.len());
-        self.filter[bit / 64] & 1 << (bit % 64) != 0
+    fn filter_place(hash: u64, words: usize) -> (usize, u64) {
+        let bit = (hash >> 32) as usize & (words * 64 - 1);
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        let (w, bit) = Starts::filter_place(hash, self.filter.len());
+        self.filter[w] & bit != 0
     }
 
     /// Builds the filter of the short keys: call once every key is in.
@@ -130,30 +145,35 @@ impl Starts {
             .max(8)
             .next_power_of_two();
         let mut filter = vec![0u64; words].into_boxed_slice();
-        for k in self.short.keys() {
-            let bit = k.bit(words);
-            filter[bit / 64] |= 1 << (bit % 64);
+        for (k, _) in &self.short {
+            let (w, bit) = Starts::filter_place(k.hash(), words);
+            filter[w] |= bit;
         }
         self.filter = filter;
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut Start> {
         match ShortKey::new(key) {
-            Some(k) => self.short.get_mut(&k),
+            Some(k) => (self.short.find_mut(k.hash(), |e| e.0 == k)).map(|e| &mut e.1),
             None => self.long.get_mut(key),
         }
     }
 
     fn insert(&mut self, key: &str, start: Start) {
         match ShortKey::new(key) {
-            Some(k) => self.short.insert(k, start),
-            None => self.long.insert(key.into(), start),
-        };
+            Some(k) => {
+                self.short
+                    .insert_unique(k.hash(), (k, start), |e| e.0.hash());
+            }
+            None => {
+                self.long.insert(key.into(), start);
+            }
+        }
     }
 }
 
 /// Up to 15 bytes of text and their number, in one integer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ShortKey(u128);
 
 impl ShortKey {
@@ -169,14 +189,13 @@ impl ShortKey {
         Some(ShortKey(u128::from_le_bytes(buf)))
     }
 
-    /// The key's bit in a filter of `words` 64-bit words, a power of two: the top bits of a
-    /// multiplicative hash, which depend on every bit of the key.
+    /// Two multiplications; every bit of the result depends on every bit of the key.
     #[inline]
-    fn bit(self, words: usize) -> usize {
+    fn hash(self) -> u64 {
         let (lo, hi) = (self.0 as u64, (self.0 >> 64) as u64);
         let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let h = (h ^ h >> 32).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - (words * 64).trailing_zeros())) as usize
+        h ^ h >> 29
     }
 
     /// The key of `text[start..end]`, the same as [`ShortKey::new`] of it. Where 16 bytes
@@ -1121,8 +1140,8 @@ mod tests {
             }
         }
         starts.seal();
-        for k in starts.short.keys() {
-            assert!(starts.may_contain(*k));
+        for (k, _) in &starts.short {
+            assert!(starts.may_contain(k.hash()));
         }
     }
 

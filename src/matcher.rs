@@ -109,8 +109,9 @@ impl Starts {
         self.get_in(key, 0, key.len())
     }
 
-    /// The start `text[start..end]`, read in place (see [`ShortKey::in_text`]).
-    #[inline]
+    /// The start `text[start..end]`, read in place (see [`ShortKey::in_text`]). Always inlined:
+    /// made for every word, and the call was measurable (2-3% of a run).
+    #[inline(always)]
     fn get_in(&self, text: &str, start: usize, end: usize) -> Option<&Start> {
         match ShortKey::in_text(text, start, end) {
             Some(k) => {

@@ -256,9 +256,9 @@ fn relation_out<'a>(
 /// Written by hand rather than derived: the record is most of the output (about as many bytes
 /// as the input), its sentences and mentions are small objects by the dozen, and the derived
 /// serializer, which escapes every key and goes through a formatter call per token, was a
-/// seventh of the whole run on one thread. The bytes are those `serde_json` would write for the
-/// structs above (a test compares the two); the input's own fields and the relations, a few per
-/// article, still go through `serde_json`.
+/// seventh of the whole run on one thread. The bytes are those `serde_json` writes for the
+/// derived structs kept in this module's tests (a test compares the two); the input's own
+/// fields and the relations, a few per article, still go through `serde_json`.
 pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
     let dict = pipeline.dictionary();
     let offsets = Offsets::new(article, ex);

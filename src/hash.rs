@@ -14,8 +14,13 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// The hash of `s` as a [`WordMap`] keyed by text hashes it: tables that keep hashes
 /// computed beforehand (in parallel, or once for several tables) use this.
 pub(crate) fn str_hash(s: &str) -> u64 {
+    word_hash(s)
+}
+
+/// The hash of any value as a [`WordMap`] keyed by it hashes it.
+pub(crate) fn word_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
     use std::hash::BuildHasher;
-    BuildHasherDefault::<WordHasher>::default().hash_one(s)
+    BuildHasherDefault::<WordHasher>::default().hash_one(x)
 }
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -90,17 +90,26 @@ pub struct Matcher {
 /// The alias starts, keyed by their text: inline when short (nearly all: a first word), so a
 /// lookup, made for every word of every article, compares two integers instead of reading a
 /// string elsewhere in memory.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Starts {
     /// By [`ShortKey::hash`], computed once per word for this table and the filter.
     short: hashbrown::HashTable<(ShortKey, Start)>,
     long: WordMap<Box<str>, Start>,
-    /// One bit per short key (bits of its hash other than those the table uses), 8 to 16 bits
-    /// per key: most words start no
-    /// alias, and a test of this filter, small enough to stay in cache, tells so for most of
-    /// them where a lookup would read a bucket of `short` from memory (it is megabytes for a
-    /// large dictionary). Built by [`Starts::seal`]; empty before, when everything passes.
-    filter: Box<[u64]>,
+    /// The short keys' hashes: most words start no alias, and a test of this filter, small
+    /// enough to stay in cache, tells so for most of them where a lookup would read a bucket
+    /// of `short` from memory (it is megabytes for a large dictionary). Built by
+    /// [`Starts::seal`]; until then it passes everything.
+    filter: Bloom,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            short: hashbrown::HashTable::new(),
+            long: WordMap::default(),
+            filter: Bloom::passing_all(),
+        }
+    }
 }
 
 impl Starts {
@@ -116,7 +125,7 @@ impl Starts {
         match ShortKey::in_text(text, start, end) {
             Some(k) => {
                 let hash = k.hash();
-                if !self.filter.is_empty() && !self.may_contain(hash) {
+                if !self.filter.may_contain(hash) {
                     return None;
                 }
                 self.short.find(hash, |e| e.0 == k).map(|e| &e.1)
@@ -125,32 +134,12 @@ impl Starts {
         }
     }
 
-    /// The filter's word and bit for a hash: bits 32 and up, as hashbrown picks the bucket
-    /// from the low bits and the tag from the top seven.
-    #[inline]
-    fn filter_place(hash: u64, words: usize) -> (usize, u64) {
-        let bit = (hash >> 32) as usize & (words * 64 - 1);
-        (bit / 64, 1 << (bit % 64))
-    }
-
-    #[inline]
-    fn may_contain(&self, hash: u64) -> bool {
-        let (w, bit) = Starts::filter_place(hash, self.filter.len());
-        self.filter[w] & bit != 0
-    }
-
     /// Builds the filter of the short keys: call once every key is in.
     fn seal(&mut self) {
-        let words = (self.short.len() * 8)
-            .div_ceil(64)
-            .max(8)
-            .next_power_of_two();
-        let mut filter = vec![0u64; words].into_boxed_slice();
+        self.filter = Bloom::with_capacity(self.short.len());
         for (k, _) in &self.short {
-            let (w, bit) = Starts::filter_place(k.hash(), words);
-            filter[w] |= bit;
+            self.filter.insert(k.hash());
         }
-        self.filter = filter;
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut Start> {
@@ -190,13 +179,9 @@ impl ShortKey {
         Some(ShortKey(u128::from_le_bytes(buf)))
     }
 
-    /// Two multiplications; every bit of the result depends on every bit of the key.
     #[inline]
     fn hash(self) -> u64 {
-        let (lo, hi) = (self.0 as u64, (self.0 >> 64) as u64);
-        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let h = (h ^ h >> 32).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        h ^ h >> 29
+        crate::hash::word_hash(&self.0)
     }
 
     /// The key of `text[start..end]`, the same as [`ShortKey::new`] of it. Where 16 bytes
@@ -927,6 +912,14 @@ struct Bloom {
 }
 
 impl Bloom {
+    /// A filter every hash passes: one word, all bits set.
+    fn passing_all() -> Bloom {
+        Bloom {
+            words: vec![u64::MAX].into_boxed_slice(),
+            mask: 0,
+        }
+    }
+
     fn with_capacity(entries: usize) -> Bloom {
         let words = (entries.max(64) / 4).next_power_of_two();
         Bloom {
@@ -1142,7 +1135,7 @@ mod tests {
         }
         starts.seal();
         for (k, _) in &starts.short {
-            assert!(starts.may_contain(k.hash()));
+            assert!(starts.filter.may_contain(k.hash()));
         }
     }
 

@@ -281,15 +281,12 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
         out.extend_from_slice(b",\"extra\":");
         write_json(out, &extra);
     }
-    out.extend_from_slice(b",\"sentences\":[");
-    for (i, s) in ex.sentences.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"sentences\":");
+    write_list(out, &ex.sentences, |out, s| {
         write_span_head(out, s.field, &offsets, s.range.start, s.range.end);
         out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"entities\":[");
+    });
+    out.extend_from_slice(b",\"entities\":");
     // Entities in order of first mention; each with its mentions in text order.
     let mut order: Vec<EntityId> = Vec::new();
     let mut grouped: Vec<Vec<usize>> = Vec::new();
@@ -302,16 +299,13 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
             }
         }
     }
-    for (k, (&e, idx)) in order.iter().zip(&grouped).enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
+    write_list(out, order.iter().zip(&grouped), |out, (&e, idx)| {
         let entity: &Entity = dict.entity(e);
         out.extend_from_slice(b"{\"id\":");
         write_str(out, &entity.id);
-        out.extend_from_slice(b",\"type\":\"");
-        out.extend_from_slice(entity.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"name\":");
+        out.extend_from_slice(b",\"type\":");
+        write_str(out, entity.kind.as_str());
+        out.extend_from_slice(b",\"name\":");
         write_str(out, &entity.name);
         out.extend_from_slice(b",\"country\":");
         write_opt_str(out, entity.country.as_deref());
@@ -321,25 +315,21 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
             out.extend_from_slice(b",\"refs\":");
             write_strs(out, entity.refs.iter().map(String::as_str));
         }
-        out.extend_from_slice(b",\"mentions\":[");
-        for (j, &i) in idx.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"mentions\":");
+        write_list(out, idx, |out, &i| {
             let f = &ex.mentions[i];
             let m = &f.mention;
             let text = field_text(article, f.field);
             write_span_head(out, f.field, &offsets, m.start, m.end);
             out.extend_from_slice(b",\"text\":");
             write_str(out, &text[m.start..m.end]);
-            out.extend_from_slice(b",\"form\":\"");
-            out.extend_from_slice(m.form.as_str().as_bytes());
-            out.extend_from_slice(b"\",\"sentence\":");
+            out.extend_from_slice(b",\"form\":");
+            write_str(out, m.form.as_str());
+            out.extend_from_slice(b",\"sentence\":");
             write_uint(out, f.sentence as usize);
             if let Some(role) = m.role {
-                out.extend_from_slice(b",\"role\":\"");
-                out.extend_from_slice(role.as_str().as_bytes());
-                out.push(b'"');
+                out.extend_from_slice(b",\"role\":");
+                write_str(out, role.as_str());
             }
             let mut alternatives = pipeline.matcher().alternatives(text, m).peekable();
             if alternatives.peek().is_some() {
@@ -347,24 +337,21 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
                 write_strs(out, alternatives.map(|a| dict.entity(a).id.as_str()));
             }
             out.push(b'}');
-        }
-        out.extend_from_slice(b"]}");
-    }
-    out.extend_from_slice(b"],\"relations\":");
-    let relations: Vec<RelationOut> = ex
-        .relations
-        .iter()
-        .map(|r| relation_out(pipeline, article, &offsets, ex, r))
-        .collect();
-    write_json(out, &relations);
+        });
+        out.push(b'}');
+    });
+    out.extend_from_slice(b",\"relations\":");
+    write_list(out, &ex.relations, |out, r| {
+        write_json(out, &relation_out(pipeline, article, &offsets, ex, r));
+    });
     out.extend_from_slice(b"}\n");
 }
 
 /// `{"field":"text","start":1,"end":5`, the head of a sentence and of a mention.
 fn write_span_head(out: &mut Vec<u8>, field: Field, offsets: &Offsets, start: usize, end: usize) {
-    out.extend_from_slice(b"{\"field\":\"");
-    out.extend_from_slice(field.as_str().as_bytes());
-    out.extend_from_slice(b"\",\"start\":");
+    out.extend_from_slice(b"{\"field\":");
+    write_str(out, field.as_str());
+    out.extend_from_slice(b",\"start\":");
     write_uint(out, offsets.get(field, start));
     out.extend_from_slice(b",\"end\":");
     write_uint(out, offsets.get(field, end));
@@ -396,13 +383,22 @@ fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-fn write_strs<'a>(out: &mut Vec<u8>, strs: impl Iterator<Item = &'a str>) {
+fn write_strs<'a>(out: &mut Vec<u8>, strs: impl IntoIterator<Item = &'a str>) {
+    write_list(out, strs, write_str);
+}
+
+/// A JSON array of `items`, each written by `write`.
+fn write_list<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut Vec<u8>, T),
+) {
     out.push(b'[');
-    for (i, s) in strs.enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_str(out, s);
+        write(out, item);
     }
     out.push(b']');
 }

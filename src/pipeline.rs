@@ -4,15 +4,13 @@
 //! [`Pipeline::process`] is a pure function of the article: its result never depends on
 //! which other articles share a batch or a thread, which is what makes the output
 //! byte-identical at any thread count and lets Spark split the input anywhere. [`Pipeline::run`]
-//! reads batches on one thread while the rayon pool processes up to two earlier ones, and
-//! writes results in input order.
+//! reads batches on one thread while each worker of the rayon pool processes a whole earlier
+//! one, and writes results in input order.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::ops::{ControlFlow, Range};
 use std::sync::mpsc;
-
-use rayon::prelude::*;
 
 use crate::article::{self, Article, ArticleOptions, Reject};
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
@@ -167,14 +165,11 @@ pub enum Event<'a> {
     Batch { articles: u64, so_far: &'a Summary },
 }
 
-/// Records per batch: large enough to keep both cores busy, small enough to keep memory flat
-/// and output flowing (a batch is flushed as soon as it is written). [`Pipeline::run_with_batch`]
+/// Records per batch: large enough that handing a batch to a worker costs nothing next to
+/// processing it, small enough to keep memory flat (a batch per worker) and output flowing (a batch is flushed as soon as it is written). [`Pipeline::run_with_batch`]
 /// takes another count; the output is the same for any.
 pub const BATCH_RECORDS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
-
-/// Batches processed at once (see [`Pipeline::run_with_batch`]).
-const IN_FLIGHT: usize = 2;
 
 /// Relations are sought only in sentences up to this length. Every relation carries its
 /// sentence as evidence (docs/output.md), so a run-on "sentence" (a scraped table, 50,000
@@ -430,20 +425,22 @@ impl Pipeline {
         let mut summary = Summary::default();
         let mut stopped = false;
         let mut batches = rx.into_iter();
-        // Batches are processed as tasks of the pool, up to IN_FLIGHT at a time, and written
-        // here in input order as each is done: while the oldest is written, and while the last
-        // runs of a batch finish, the workers go on with the next one instead of waiting.
+        // Each batch is one task of the pool, processed whole by one worker; one more than
+        // the workers are in flight, and they are written here in input order as each is
+        // done. Splitting a batch across the workers instead left a core idle 5% of a
+        // 2-thread run (`perf sched`: workers asleep in rayon waiting for the other's half, or
+        // for the next batch); whole batches, each worker always with one to take, 1%.
         rayon::in_place_scope(|scope| -> io::Result<()> {
             let mut in_flight = VecDeque::new();
             loop {
-                while in_flight.len() < IN_FLIGHT {
+                while in_flight.len() <= rayon::current_num_threads() {
                     let Some(batch) = batches.next() else {
                         break;
                     };
                     let (done, processed) = mpsc::sync_channel(1);
                     scope.spawn(move |_| {
-                        let chunks = self.process_batch(&batch, opts, emit);
-                        let _ = done.send((batch, chunks));
+                        let output = self.process_batch(&batch, opts, emit);
+                        let _ = done.send((batch, output));
                     });
                     in_flight.push_back(processed);
                 }
@@ -451,54 +448,42 @@ impl Pipeline {
                     return Ok(());
                 };
                 // No result means the task panicked; the scope raises that panic on return.
-                let Some((batch, chunks)) = wait_for(&processed) else {
+                let Some((batch, output)) = wait_for(&processed) else {
                     return Ok(());
                 };
-                // The records' bytes are written straight from the workers' buffers: each
-                // chunk holds its records' output one after the other, so all of it is written
-                // unless an event stops the run, and then the bytes before that record.
-                let results = chunks.iter().enumerate().flat_map(|(k, c)| {
-                    c.results.iter().map(move |(range, result)| {
-                        result.as_ref().map(|counts| (k, range.end, counts))
-                    })
-                });
+                // The records' bytes are written straight from the worker's buffer, which
+                // holds them one after the other: all of it unless an event stops the run, and
+                // then the bytes before that record.
                 let mut articles = 0;
-                // The end of the output so far: a chunk and an offset in its bytes.
-                let mut written = (0, 0);
-                let mut stop = false;
-                for (item, result) in batch.iter().zip(results) {
-                    match (item, result) {
+                for (item, (range, result)) in batch.iter().zip(&output.results) {
+                    let stop = match (item, result) {
                         (Err(e), _) => {
                             summary.input_errors += 1;
-                            stop = on_event(Event::InputError(e)).is_break();
+                            on_event(Event::InputError(e)).is_break()
                         }
-                        (Ok(_), Ok((chunk, end, counts))) => {
-                            written = (chunk, end);
+                        (Ok(_), Ok(counts)) => {
                             articles += 1;
                             summary.articles += 1;
                             summary.mentions += counts.mentions;
                             summary.entities += counts.entities;
                             summary.relations += counts.relations;
                             summary.capped_sentences += counts.capped_sentences;
+                            false
                         }
                         (Ok(raw), Err(reject)) => {
                             summary.rejects += 1;
-                            stop = on_event(Event::Reject { reject, raw }).is_break();
+                            on_event(Event::Reject { reject, raw }).is_break()
                         }
-                    }
+                    };
                     if stop {
-                        let (chunk, end) = written;
-                        for c in &chunks[..chunk] {
-                            out.write_all(&c.bytes)?;
-                        }
-                        out.write_all(&chunks[chunk].bytes[..end])?;
+                        // A reject or an input error, which wrote nothing: `range` is empty
+                        // and ends where the records before it end.
+                        out.write_all(&output.bytes[..range.end])?;
                         stopped = true;
                         return Ok(());
                     }
                 }
-                for c in &chunks {
-                    out.write_all(&c.bytes)?;
-                }
+                out.write_all(&output.bytes)?;
                 out.flush()?;
                 let so_far = &summary;
                 if on_event(Event::Batch { articles, so_far }).is_break() {
@@ -541,64 +526,43 @@ fn wait_for<T>(processed: &mpsc::Receiver<T>) -> Option<T> {
     }
 }
 
-/// The output of a run of records processed by one worker: their bytes, one after the other,
-/// and per record the range of its bytes and its counts, or its reject.
-struct Chunk {
+/// The output of a batch: its records' bytes, one after the other, and per record the range
+/// of its bytes and its counts, or its reject.
+struct Output {
     bytes: Vec<u8>,
     results: Vec<(Range<usize>, Result<Counts, Reject>)>,
 }
 
 impl Pipeline {
-    /// Processes a batch on the pool: each worker takes a run of records at a time and writes
-    /// their output into one buffer, reusing one Extraction (a buffer per record, grown from
-    /// empty, cost more in allocation than writing the JSON). Runs are small enough that every
-    /// worker gets several.
+    /// Processes a batch on the current thread into one buffer, reusing one Extraction (a
+    /// buffer per record, grown from empty, cost more in allocation than writing the JSON).
     fn process_batch(
-        &self,
-        batch: &[Result<Raw, InputError>],
-        opts: &ArticleOptions,
-        emit: Emit,
-    ) -> Vec<Chunk> {
-        let run = batch
-            .len()
-            .div_ceil(4 * rayon::current_num_threads())
-            .clamp(1, 64);
-        batch
-            .par_chunks(run)
-            .map(|items| self.process_chunk(items, opts, emit))
-            .collect()
-    }
-
-    fn process_chunk(
         &self,
         items: &[Result<Raw, InputError>],
         opts: &ArticleOptions,
         emit: Emit,
-    ) -> Chunk {
+    ) -> Output {
         let mut ex = Extraction::default();
-        let mut chunk = Chunk {
-            bytes: Vec::with_capacity(
-                items
-                    .iter()
-                    .map(|i| i.as_ref().map_or(0, |r| r.bytes.len()))
-                    .sum::<usize>()
-                    * 3
-                    / 2,
-            ),
+        let input: usize = items
+            .iter()
+            .map(|i| i.as_ref().map_or(0, |r| r.bytes.len()))
+            .sum();
+        let mut output = Output {
+            bytes: Vec::with_capacity(input * 3 / 2),
             results: Vec::with_capacity(items.len()),
         };
         for item in items {
-            let start = chunk.bytes.len();
+            let start = output.bytes.len();
             let result = match item {
-                Ok(raw) => self.process_raw_with(raw, opts, emit, &mut ex, &mut chunk.bytes),
+                Ok(raw) => self.process_raw_with(raw, opts, emit, &mut ex, &mut output.bytes),
                 Err(_) => Ok(Counts::default()),
             };
             if result.is_err() {
-                chunk.bytes.truncate(start);
+                output.bytes.truncate(start);
             }
-            chunk.results.push((start..chunk.bytes.len(), result));
+            output.results.push((start..output.bytes.len(), result));
         }
-        chunk
+        output
     }
 }
 

@@ -106,6 +106,11 @@ impl Ontology {
         self.triggers.get(lower).map_or(&[], Vec::as_slice)
     }
 
+    /// The first words of the triggers (lowercase), in no particular order.
+    pub fn trigger_words(&self) -> impl Iterator<Item = &str> {
+        self.triggers.keys().map(String::as_str)
+    }
+
     /// Parses a relation table; `name` is used in errors.
     pub fn parse(name: &str, text: &str) -> Result<Ontology, Error> {
         let mut o = Ontology {

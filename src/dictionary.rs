@@ -617,15 +617,19 @@ fn groups(
         let (i, n) = names[k.at];
         drafts[i].names[n].0.as_str()
     };
+    // Each run's first group (of most runs, the only one) in the run's place, so the groups
+    // are written in parallel straight into one vector; the other groups of a run, texts of one
+    // hash that differ, are rare and put aside.
+    let others = std::sync::Mutex::new(Vec::new());
     let mut all: Vec<NameGroup> = runs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(r, &from)| {
+        .map(|(r, &from)| {
             let run = &keys[from..runs.get(r + 1).copied().unwrap_or(keys.len())];
             // One name, or names of one text: the text is read only when a hash is shared
             // (reading it is three steps through memory, most of the time here otherwise).
             if run.len() == 1 || run[1..].iter().all(|k| text(k) == text(&run[0])) {
-                return std::iter::once(NameGroup::of(run.iter())).chain(Vec::new());
+                return NameGroup::of(run.iter());
             }
             // Texts of one hash that differ: each its own group.
             let mut rest: Vec<&NameKey> = run.iter().collect();
@@ -638,31 +642,34 @@ fn groups(
                 rest = other;
             }
             let head = out.remove(0);
-            std::iter::once(head).chain(out)
+            others.lock().expect("no panic holds it").append(&mut out);
+            head
         })
         .collect();
-    all.par_sort_unstable_by_key(|g| g.first);
+    all.append(&mut others.into_inner().expect("no panic held it"));
+    // In the order of their first names: each group's first name is a different place among
+    // all names, so the groups are put in order by those places, no sort needed.
+    let mut at_name = vec![u32::MAX; names.len()];
+    for (g, group) in all.iter().enumerate() {
+        at_name[group.first] = g as u32;
+    }
     let mut groups: Vec<AliasGroup> = Vec::with_capacity(all.len());
     let mut firsts = Vec::with_capacity(all.len());
     // Aliases over the cap: claims dropped, and the first entity dropped.
     let mut over: Vec<(usize, (usize, usize))> = Vec::new();
-    for (
-        g,
-        NameGroup {
-            first,
-            claims,
-            dropped,
-        },
-    ) in all.into_iter().enumerate()
-    {
+    for (first, &g) in at_name.iter().enumerate() {
+        if g == u32::MAX {
+            continue;
+        }
+        let group = &mut all[g as usize];
+        if group.dropped.0 > 0 {
+            over.push((groups.len(), group.dropped));
+        }
         groups.push(AliasGroup {
             text: String::new(),
-            claims,
+            claims: std::mem::take(&mut group.claims),
         });
         firsts.push(names[first]);
-        if dropped.0 > 0 {
-            over.push((g, dropped));
-        }
     }
     let warnings = over
         .into_iter()

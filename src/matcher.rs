@@ -142,22 +142,15 @@ impl Starts {
         }
     }
 
-    fn get_mut(&mut self, key: &str) -> Option<&mut Start> {
-        match ShortKey::new(key) {
-            Some(k) => (self.short.find_mut(k.hash(), |e| e.0 == k)).map(|e| &mut e.1),
-            None => self.long.get_mut(key),
-        }
-    }
-
-    fn insert(&mut self, key: &str, start: Start) {
+    /// The start `key`, added with no alias (longest 0, no groups) when new: one lookup, where a
+    /// lookup and an insertion (and another lookup for a one-word alias) were.
+    fn entry(&mut self, key: &str) -> &mut Start {
         match ShortKey::new(key) {
             Some(k) => {
-                self.short
-                    .insert_unique(k.hash(), (k, start), |e| e.0.hash());
+                let entry = self.short.entry(k.hash(), |e| e.0 == k, |e| e.0.hash());
+                &mut entry.or_insert((k, Start::default())).into_mut().1
             }
-            None => {
-                self.long.insert(key.into(), start);
-            }
+            None => self.long.entry(key.into()).or_default(),
         }
     }
 }
@@ -511,18 +504,10 @@ impl Matcher {
                     let key = run_text(k);
                     longest = longest.max(key.len());
                     let start = start_key(key);
-                    match starts.get_mut(&key[..start]) {
-                        Some(s) => s.longest = s.longest.max(k.span.len),
-                        None => {
-                            let s = Start {
-                                longest: k.span.len,
-                                groups: (0, 0),
-                            };
-                            starts.insert(&key[..start], s);
-                        }
-                    }
+                    let s = starts.entry(&key[..start]);
+                    s.longest = s.longest.max(k.span.len);
                     if start == key.len() {
-                        starts.get_mut(key).expect("just inserted").groups = k.groups;
+                        s.groups = k.groups;
                     }
                 }
                 starts.seal();
@@ -1129,7 +1114,7 @@ mod tests {
                 let key = &text[start..end];
                 assert_eq!(ShortKey::in_text(text, start, end), ShortKey::new(key));
                 if ShortKey::new(key).is_some() && start % 3 == 0 {
-                    starts.insert(key, Start::default());
+                    starts.entry(key);
                 }
             }
         }

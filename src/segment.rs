@@ -310,6 +310,72 @@ mod tests {
         }
     }
 
+    /// The scan byte by byte that [`sentences_into`] replaced, as the reference its jumps from
+    /// one newline or terminator to the next must agree with.
+    fn reference(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' {
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    push_trimmed(text, start, i, &mut out);
+                    start = j + 1;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            if matches!(b, b'.' | b'!' | b'?') {
+                let mut end = i + 1;
+                loop {
+                    if end < bytes.len()
+                        && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
+                    {
+                        end += 1;
+                    } else if text[end..].starts_with(['”', '’', '»']) {
+                        end += text[end..].chars().next().map_or(1, char::len_utf8);
+                    } else {
+                        break;
+                    }
+                }
+                if ends_sentence(text, start, i, end) {
+                    push_trimmed(text, start, end, &mut out);
+                    start = end;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        push_trimmed(text, start, text.len(), &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        /// Texts made of the pieces that matter here: terminators, closing marks, newlines
+        /// and blank lines, abbreviations, titles, initials, sentence starters, non-ASCII.
+        #[test]
+        fn agrees_with_the_byte_by_byte_scan(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "U.S.", "Mr.", "Inc.", "J.", " ", "  ", "\n", "\n\n", "\n \n", ".", "!", "?",
+                "...", "\"", "”", "’", ")", "The", "the", "said", "Ünal", "3.5", "«", "\r\n",
+                "e.g.", "Co", "ok",
+            ]),
+            0..40,
+        )) {
+            let text = pieces.concat();
+            let mut got = Vec::new();
+            sentences_into(&text, &mut got);
+            proptest::prop_assert_eq!(got, reference(&text), "{:?}", text);
+        }
+    }
+
     /// One line per case: the text, then the sentences expected.
     #[test]
     fn table() {

@@ -968,6 +968,15 @@ fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let cap = cap.min(bytes.len());
     loop {
+        // Eight bytes at a time, then byte by byte: the scan for word ends was 7% of a run.
+        while let Some(eight) = bytes.get(at..at + 8).filter(|_| at + 8 <= cap) {
+            let stops = not_ascii_word(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
+            if stops != 0 {
+                at += (stops.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
+        }
         while at < cap && ASCII_WORD[usize::from(bytes[at])] {
             at += 1;
         }
@@ -976,6 +985,27 @@ fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
             _ => return at,
         }
     }
+}
+
+/// The high bit of each byte of `x` (eight bytes of text, the first in the low byte) that is
+/// not an ASCII letter or digit: bytes of non-ASCII characters included. Each test adds to
+/// every byte at once a constant that carries into its high bit exactly when the byte is at or
+/// above a bound; bytes below 0x80 plus these constants stay below 0x100, so no carry crosses
+/// into the next byte.
+#[inline]
+fn not_ascii_word(x: u64) -> u64 {
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    const HIGH: u64 = each(0x80);
+    let low = x & !HIGH;
+    // ASCII case folding for letters; digits already have this bit.
+    let folded = low | each(0x20);
+    let at_least = |v: u64, bound: u8| v + each(0x80 - bound);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let word = (letter | digit) & !x & HIGH;
+    !word & HIGH
 }
 
 fn is_word_char(c: char) -> bool {
@@ -1101,6 +1131,41 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Eight bytes at a time, a byte is a stop exactly when it is not an ASCII letter or digit;
+    /// and word ends are those of a scan character by character, whatever the cap.
+    #[test]
+    fn word_ends() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[lane] = b;
+                let stops = not_ascii_word(u64::from_le_bytes(bytes));
+                let want = if b.is_ascii_alphanumeric() {
+                    0
+                } else {
+                    0x80 << (8 * lane)
+                };
+                assert_eq!(stops, want, "byte {b:#x} in lane {lane}");
+            }
+        }
+        let text = "Bank of China’s 2024 Türkiye-U.S. talks: abcdefghijklmnopqrstuvwxyz0123456789 ÄÖÜ东京x";
+        let reference = |at: usize, cap: usize| {
+            let mut end = at;
+            for c in text[at..].chars() {
+                if end >= cap.min(text.len()) || !is_word_char(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+            end
+        };
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for cap in at..=text.len() + 1 {
+                assert_eq!(word_end(text, at, cap), reference(at, cap), "{at} {cap}");
+            }
+        }
     }
 
     /// A key read in place is the key copied out, near the end of the text too; the filter

@@ -968,23 +968,29 @@ fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let cap = cap.min(bytes.len());
     loop {
-        // Eight bytes at a time, then byte by byte: the scan for word ends was 7% of a run.
-        while let Some(eight) = bytes.get(at..at + 8).filter(|_| at + 8 <= cap) {
-            let stops = not_ascii_word(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
-            if stops != 0 {
-                at += (stops.trailing_zeros() / 8) as usize;
-                break;
-            }
-            at += 8;
-        }
-        while at < cap && ASCII_WORD[usize::from(bytes[at])] {
-            at += 1;
-        }
+        at = ascii_word_end(bytes, at, cap);
         match char_at(text, at) {
             (c, len) if len > 1 && at < cap && c.is_alphanumeric() => at += len,
             _ => return at,
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `at`, at most `cap`. Eight bytes
+/// at a time, then byte by byte: the scan for word ends was 7% of a run byte by byte.
+#[inline]
+pub(crate) fn ascii_word_end(bytes: &[u8], mut at: usize, cap: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8).filter(|_| at + 8 <= cap) {
+        let stops = not_ascii_word(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < cap && ASCII_WORD[usize::from(bytes[at])] {
+        at += 1;
+    }
+    at
 }
 
 /// The high bit of each byte of `x` (eight bytes of text, the first in the low byte) that is

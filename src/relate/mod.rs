@@ -1453,9 +1453,7 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
             continue;
         }
         let start = i;
-        while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
-            i += 1;
-        }
+        i = crate::matcher::ascii_word_end(bytes, i, bytes.len());
         let word = &bytes[start..i];
         // Most words differ from every head in their first letter or their length.
         let first = usize::from(word[0].to_ascii_lowercase());
@@ -2697,7 +2695,9 @@ fn tokens(classes: &Classes, text: &str, range: Range<usize>, mentions: &[Mentio
                     break;
                 }
                 if bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
+                    // To the end of the ASCII run, or to the next mention's start.
+                    let stop = next_mention.peek().map_or(range.end, |m| m.start.max(end));
+                    end = crate::matcher::ascii_word_end(bytes, end, stop.min(range.end));
                     continue;
                 }
                 let (d, len) = char_at(end);

@@ -565,9 +565,18 @@ impl Matcher {
 
     /// Appends the mentions in `text` to `out`, in text order, none overlapping.
     pub fn find_into(&self, text: &str, out: &mut Vec<Mention>) {
+        self.find_with(text, &mut String::new(), out);
+    }
+
+    /// [`Matcher::find_into`] with a buffer for the lowercased text, kept by the caller from
+    /// one text to the next so that a worker does not allocate it for every article.
+    pub fn find_with(&self, text: &str, lower: &mut String, out: &mut Vec<Mention>) {
         let first = out.len();
         // ASCII lowercasing keeps every byte offset, so spans in `lower` are spans in `text`.
-        let lower = text.to_ascii_lowercase();
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        let lower = lower.as_str();
         let bytes = text.as_bytes();
         // `at` is always a possible start: the first character, or one after a character that
         // is not a letter or digit. The scan goes byte by byte over ASCII and decodes only
@@ -577,7 +586,7 @@ impl Matcher {
             let (c, len) = char_at(text, at);
             if is_word_char(c) {
                 let word_end = word_end(text, at + len, text.len());
-                self.starting_at(text, &lower, at, word_end, out);
+                self.starting_at(text, lower, at, word_end, out);
                 // The character after the word is no letter or digit, so the one after it is
                 // the next possible start.
                 at = word_end + char_at(text, word_end).1;
@@ -585,7 +594,7 @@ impl Matcher {
                 // A start that is not a word: its key is the one character. Most such
                 // characters (spaces, punctuation) start no alias, as one bit tells for ASCII.
                 if !c.is_ascii() || self.other_starts & (1u128 << (c as u32)) != 0 {
-                    self.starting_at(text, &lower, at, at + len, out);
+                    self.starting_at(text, lower, at, at + len, out);
                 }
                 at += len;
             }

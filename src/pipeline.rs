@@ -80,6 +80,8 @@ struct Scratch {
     ranges: Vec<Range<usize>>,
     found: Vec<Relation>,
     entities: Vec<EntityId>,
+    /// The field's text lowercased, for the matcher.
+    lower: String,
 }
 
 impl Extraction {
@@ -236,6 +238,7 @@ impl Pipeline {
             field_mentions,
             ranges,
             found,
+            lower,
             ..
         } = scratch;
         let fields = [
@@ -245,7 +248,7 @@ impl Pipeline {
         for (k, &(field, text)) in fields.iter().enumerate() {
             let mentions = &mut field_mentions[k];
             mentions.clear();
-            self.matcher.find_into(text, mentions);
+            self.matcher.find_with(text, lower, mentions);
             if !self.options.metonyms {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }

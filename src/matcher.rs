@@ -948,7 +948,7 @@ fn beginning_hash(s: &str) -> u64 {
 
 /// The character at byte `at` of `text` and its length, or `('\0', 0)` at the end.
 #[inline]
-fn char_at(text: &str, at: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     match text.as_bytes().get(at) {
         None => ('\0', 0),
         Some(&b) if b.is_ascii() => (char::from(b), 1),
@@ -989,8 +989,10 @@ fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
 /// at a time, then byte by byte: the scan for word ends was 7% of a run byte by byte.
 #[inline]
 pub(crate) fn ascii_word_end(bytes: &[u8], mut at: usize, cap: usize) -> usize {
-    while let Some(eight) = bytes.get(at..at + 8).filter(|_| at + 8 <= cap) {
-        let stops = not_ascii_word(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
+    let cap = cap.min(bytes.len());
+    while at + 8 <= cap {
+        let eight = bytes[at..at + 8].try_into().expect("8 bytes");
+        let stops = not_ascii_word(u64::from_le_bytes(eight));
         if stops != 0 {
             return at + (stops.trailing_zeros() / 8) as usize;
         }

@@ -70,7 +70,7 @@ use std::ops::Range;
 
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::hash::WordMap;
-use crate::matcher::{ASCII_WORD, Mention};
+use crate::matcher::{ASCII_WORD, Mention, ascii_word_end, char_at};
 use ontology::{Ontology, PredicateId, WordForm};
 
 /// How sure a relation is meant to be, as a statement of the article.
@@ -1453,7 +1453,7 @@ fn may_relate(sentence: &str, mentions: &[Mention]) -> bool {
             continue;
         }
         let start = i;
-        i = crate::matcher::ascii_word_end(bytes, i, bytes.len());
+        i = ascii_word_end(bytes, i, bytes.len());
         let word = &bytes[start..i];
         // Most words differ from every head in their first letter or their length.
         let first = usize::from(word[0].to_ascii_lowercase());
@@ -2641,16 +2641,6 @@ fn tokens(classes: &Classes, text: &str, range: Range<usize>, mentions: &[Mentio
     let mut lower = String::new();
     let mut next_mention = mentions.iter().peekable();
     let bytes = text.as_bytes();
-    // The character at `at` (a character boundary before `range.end`) and its length.
-    let char_at = |at: usize| -> (char, usize) {
-        match bytes[at] {
-            b @ 0..0x80 => (char::from(b), 1),
-            _ => {
-                let c = text[at..].chars().next().expect("a character");
-                (c, c.len_utf8())
-            }
-        }
-    };
     let mut pos = range.start;
     while pos < range.end {
         while next_mention.peek().is_some_and(|m| m.end <= pos) {
@@ -2683,7 +2673,7 @@ fn tokens(classes: &Classes, text: &str, range: Range<usize>, mentions: &[Mentio
             next_mention.next();
             continue;
         }
-        let (c, len) = char_at(pos);
+        let (c, len) = char_at(text, pos);
         if c.is_whitespace() {
             pos += len;
             continue;
@@ -2697,10 +2687,10 @@ fn tokens(classes: &Classes, text: &str, range: Range<usize>, mentions: &[Mentio
                 if bytes[end].is_ascii_alphanumeric() {
                     // To the end of the ASCII run, or to the next mention's start.
                     let stop = next_mention.peek().map_or(range.end, |m| m.start.max(end));
-                    end = crate::matcher::ascii_word_end(bytes, end, stop.min(range.end));
+                    end = ascii_word_end(bytes, end, stop.min(range.end));
                     continue;
                 }
-                let (d, len) = char_at(end);
+                let (d, len) = char_at(text, end);
                 // An inner apostrophe joins ("didn't"), except a possessive ("firm's").
                 let inner_apostrophe = matches!(d, '\'' | '’') && {
                     let after = &text[end + len..range.end];

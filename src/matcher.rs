@@ -259,6 +259,8 @@ struct Key {
     hash: u64,
     span: Span,
     group: u32,
+    /// [`can_begin_lowercase`] of the group.
+    lowercase: bool,
 }
 
 /// Every key of every group, their text end to end: a group's text ASCII-lowercased, and for a
@@ -272,8 +274,10 @@ fn keys(groups: &[AliasGroup]) -> (String, Vec<Key>) {
         .map(|(b, block)| {
             let mut text = String::new();
             let mut keys = Vec::with_capacity(block.len());
-            for (i, AliasGroup { text: alias, .. }) in block.iter().enumerate() {
+            for (i, g) in block.iter().enumerate() {
+                let alias = &g.text;
                 let group = (b * BLOCK + i) as u32;
+                let lowercase = can_begin_lowercase(g);
                 let at = text.len();
                 text.push_str(alias);
                 text[at..].make_ascii_lowercase();
@@ -284,6 +288,7 @@ fn keys(groups: &[AliasGroup]) -> (String, Vec<Key>) {
                         len: (text.len() - at) as u32,
                     },
                     group,
+                    lowercase,
                 };
                 keys.push(key(&text, at));
                 if !alias.is_ascii() {
@@ -512,21 +517,24 @@ impl Matcher {
                 .then(a.group.cmp(&b.group))
         });
         let mut alias_groups = Vec::with_capacity(keys.len());
-        let mut runs: Vec<(u64, AliasKey)> = Vec::with_capacity(keys.len());
+        // Each key once, with its groups and whether text beginning in lowercase can match one.
+        let mut runs: Vec<(u64, AliasKey, bool)> = Vec::with_capacity(keys.len());
         let mut keys = keys.iter().peekable();
         while let Some(k) = keys.next() {
             let first = alias_groups.len() as u32;
             alias_groups.push(k.group);
+            let mut lowercase = k.lowercase;
             // Equal hashes first: the text is read only when they are.
             while let Some(same) = keys.next_if(|o| o.hash == k.hash && key(o) == key(k)) {
                 alias_groups.push(same.group);
+                lowercase |= same.lowercase;
             }
             if k.span.len > 0 {
                 let at = AliasKey {
                     span: k.span,
                     groups: (first, alias_groups.len() as u32),
                 };
-                runs.push((k.hash, at));
+                runs.push((k.hash, at, lowercase));
             }
         }
         let run_text = |k: &AliasKey| k.span.of(&text);
@@ -536,7 +544,7 @@ impl Matcher {
             || {
                 let mut starts = Starts::default();
                 let mut longest = 0;
-                for (_, k) in &runs {
+                for &(_, ref k, lowercase) in &runs {
                     let key = run_text(k);
                     longest = longest.max(key.len());
                     let start = start_key(key);
@@ -545,11 +553,7 @@ impl Matcher {
                     if start == key.len() {
                         s.groups = k.groups;
                     }
-                    let (a, b) = k.groups;
-                    s.lowercase = s.lowercase
-                        || alias_groups[a as usize..b as usize]
-                            .iter()
-                            .any(|&g| can_begin_lowercase(&groups[g as usize]));
+                    s.lowercase |= lowercase;
                 }
                 starts.seal();
                 (starts, longest)
@@ -561,7 +565,7 @@ impl Matcher {
                         // looks a beginning up only where the text so far is no alias.
                         let mut beginnings: WordMap<u64, ()> = WordMap::default();
                         let mut longer = Bloom::with_capacity(runs.len());
-                        for (hash, k) in &runs {
+                        for (hash, k, _) in &runs {
                             let key = run_text(k);
                             let start = start_key(key);
                             if start < key.len() {
@@ -580,7 +584,7 @@ impl Matcher {
                     || {
                         // The keys are distinct and their hashes known: no text is read here.
                         let mut table = hashbrown::HashTable::with_capacity(runs.len());
-                        for &(hash, k) in &runs {
+                        for &(hash, k, _) in &runs {
                             table.insert_unique(hash, k, |k| beginning_hash(run_text(k)));
                         }
                         table

@@ -55,9 +55,7 @@ impl DictArgs {
         if !self.no_default_dict {
             b.add_defaults()?;
         }
-        for p in &self.dicts {
-            b.add_path(p)?;
-        }
+        b.add_paths(&self.dicts)?;
         Ok(b.build())
     }
 }

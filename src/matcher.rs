@@ -10,7 +10,9 @@
 //! the word decides whether anything can match there; then the possible ends (word ends up to
 //! that length) are looked up only while the text so far is an alias or begins one. In news
 //! text a third of the words start an alias ("the", "said", "new"), but almost none goes on to
-//! a second word.
+//! a second word. And most words begin with a lowercase letter, which only the few aliases
+//! written so ("the Pentagon", "eHealth") or ignoring case can match: such a word is looked up
+//! only among their starts, a set small enough to stay in the fastest cache.
 //!
 //! This finds exactly what an Aho–Corasick automaton of the aliases, folding ASCII case, finds at
 //! word boundaries (a property test holds the two to it), but builds in a second where the

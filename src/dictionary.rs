@@ -604,19 +604,31 @@ fn groups(
     files: &[String],
     hash: fn(&str) -> u64,
 ) -> (Vec<AliasGroup>, Vec<(usize, usize)>, Vec<Warning>) {
-    // The entries of each file in order (an entry is of the last file that named it), and how
-    // many names there are.
-    let mut by_file: Vec<Vec<usize>> = vec![Vec::new(); files.len()];
-    let mut count = 0;
-    for (i, d) in drafts.iter().enumerate() {
-        by_file[d.origin.file_index].push(i);
-        count += d.names.len();
+    // The names of each file's entries in order (an entry is of the last file that named it),
+    // as (entry, name), found a block of entries at a time in parallel (one after the other,
+    // with the other cores idle, this was 5 ms of loading 100,000 entries on 2 threads).
+    const BLOCK: usize = 8192;
+    let blocks: Vec<Vec<Vec<(usize, usize)>>> = drafts
+        .par_chunks(BLOCK)
+        .enumerate()
+        .map(|(b, block)| {
+            let mut by_file = vec![Vec::new(); files.len()];
+            for (i, d) in block.iter().enumerate() {
+                let i = b * BLOCK + i;
+                by_file[d.origin.file_index].extend((0..d.names.len()).map(|n| (i, n)));
+            }
+            by_file
+        })
+        .collect();
+    // Every name, later files first, then in file order within a file.
+    let mut names: Vec<(usize, usize)> =
+        Vec::with_capacity(blocks.iter().flatten().map(Vec::len).sum());
+    for f in (0..files.len()).rev() {
+        for block in &blocks {
+            names.extend_from_slice(&block[f]);
+        }
     }
-    // Every name, later files first, then in file order within a file, as (entry, name).
-    let mut names: Vec<(usize, usize)> = Vec::with_capacity(count);
-    for &i in by_file.iter().rev().flatten() {
-        names.extend((0..drafts[i].names.len()).map(|n| (i, n)));
-    }
+    drop(blocks);
     // Every name with its hash and claim, sorted by hash and place: the names of one text are
     // next to each other, in order. A run of one hash is then grouped on its own, all runs in
     // parallel, and the groups put in the order of their first name: the same groups, claims
@@ -838,10 +850,11 @@ fn is_blank_or_comment(line: &str) -> bool {
     line.trim().is_empty() || line.starts_with('#')
 }
 
-/// Cuts `text` after line ends into runs of about [`RUN_BYTES`], each as a [`Run`].
+/// Cuts `text` after line ends into runs of about [`RUN_BYTES`], each as a [`Run`]. The lines
+/// of the runs are counted in parallel: counted one run after the other, they kept all cores
+/// but one idle for 3 ms of loading 100,000 entries.
 fn line_runs(text: &str, lines_before: usize) -> Vec<Run<'_>> {
-    let mut runs = Vec::new();
-    let mut before = lines_before;
+    let mut texts = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
         let mut cut = RUN_BYTES.min(rest.len());
@@ -850,18 +863,28 @@ fn line_runs(text: &str, lines_before: usize) -> Vec<Run<'_>> {
         }
         let len = rest[cut..].find('\n').map_or(rest.len(), |p| cut + p + 1);
         let (text, after) = rest.split_at(len);
-        // A last line without its line end is a line too.
-        let lines =
-            text.bytes().filter(|&b| b == b'\n').count() + usize::from(!text.ends_with('\n'));
-        runs.push(Run {
-            before,
-            lines,
-            text,
-        });
-        before += lines;
+        texts.push(text);
         rest = after;
     }
-    runs
+    // A last line without its line end is a line too.
+    let counts: Vec<usize> = texts
+        .par_iter()
+        .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count() + usize::from(!t.ends_with('\n')))
+        .collect();
+    let mut before = lines_before;
+    texts
+        .into_iter()
+        .zip(counts)
+        .map(|(text, lines)| {
+            let run = Run {
+                before,
+                lines,
+                text,
+            };
+            before += lines;
+            run
+        })
+        .collect()
 }
 
 /// A dictionary file to add: its name, and its text or the error that reading it gave.

@@ -83,7 +83,7 @@ fn read_reuters(path: &Path) -> Vec<Article> {
                 file: Arc::clone(&name),
                 line: i as u64 + 1,
                 kind: RawKind::JsonLine,
-                bytes: line.expect("read the Reuters corpus").into_bytes(),
+                bytes: line.expect("read the Reuters corpus").into_bytes().into(),
                 oversize: None,
             };
             article::parse(&raw, &opts).expect("a Reuters line is an article")

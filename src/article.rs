@@ -263,7 +263,7 @@ mod tests {
             file: Arc::from("f.jsonl"),
             line: 7,
             kind: RawKind::JsonLine,
-            bytes: s.to_vec(),
+            bytes: s.to_vec().into(),
             oversize: None,
         };
         parse(&raw, &ArticleOptions::default()).map_err(|r| r.to_string())

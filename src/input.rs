@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use bytes::{Buf, Bytes};
+
 /// What a raw record holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RawKind {
@@ -32,8 +34,10 @@ pub struct Raw {
     /// 1-based line number (1 for a text file).
     pub line: u64,
     pub kind: RawKind,
-    /// The record without its line end, or its first `limit` bytes when `oversize` is set.
-    pub bytes: Vec<u8>,
+    /// The record without its line end, or its first `limit` bytes when `oversize` is set. A
+    /// line of a JSON-lines file is a range of the block of the file it was read in, shared
+    /// with the other lines of the block rather than copied out of it.
+    pub bytes: Bytes,
     /// The record's full length, when it was over the limit.
     pub oversize: Option<u64>,
 }
@@ -84,7 +88,16 @@ struct Open {
     lines: Box<dyn BufRead + Send>,
     line: u64,
     text_id: Option<String>,
+    /// What is left of the block last read (JSON lines).
+    block: Bytes,
+    /// Whether the block read holds the end of the file, or else the error that ended it.
+    end: Option<io::Result<()>>,
 }
+
+/// A JSON-lines file is read this many bytes at a time, and its lines are ranges of the block
+/// read: copying each line out of a buffer, into memory of its own, was most of the work of
+/// the reader thread, which on two cores takes time from the workers.
+const BLOCK_BYTES: usize = 1 << 20;
 
 /// Adds the bytes read from a file to a shared counter, for the progress bar.
 struct Counting<R> {
@@ -322,6 +335,8 @@ impl Reader {
             lines,
             line: 0,
             text_id,
+            block: Bytes::new(),
+            end: None,
         })
     }
 }
@@ -363,45 +378,22 @@ impl Iterator for Reader {
 /// Reads the next non-blank line; `None` at the end of the file.
 fn read_line(open: &mut Open, limit: usize) -> io::Result<Option<Raw>> {
     loop {
-        let mut bytes = Vec::new();
-        let mut len: u64 = 0;
-        let mut saw_any = false;
-        loop {
-            let buf = match open.lines.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    open.line += 1;
-                    return Err(e);
-                }
-            };
-            if buf.is_empty() {
-                break;
-            }
-            saw_any = true;
-            let (chunk, done) = match memchr::memchr(b'\n', buf) {
-                Some(p) => (&buf[..p], p + 1),
-                None => (buf, buf.len()),
-            };
-            let room = (limit + 1).saturating_sub(bytes.len());
-            bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            len += chunk.len() as u64;
-            let ended = done > chunk.len();
-            open.lines.consume(done);
-            if ended {
-                break;
-            }
-        }
-        if !saw_any {
+        let next = next_line(open, limit).inspect_err(|_| open.line += 1)?;
+        let Some(Line {
+            mut bytes,
+            mut len,
+            last,
+        }) = next
+        else {
             return Ok(None);
-        }
+        };
         open.line += 1;
-        if bytes.last() == Some(&b'\r') {
-            bytes.pop();
+        if last == Some(b'\r') {
             len -= 1;
+            bytes.truncate(len as usize);
         }
         if open.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-            bytes.drain(..3);
+            bytes.advance(3);
             len -= 3;
         }
         if bytes.iter().all(u8::is_ascii_whitespace) && len == bytes.len() as u64 {
@@ -416,6 +408,124 @@ fn read_line(open: &mut Open, limit: usize) -> io::Result<Option<Raw>> {
             bytes,
             oversize,
         }));
+    }
+}
+
+/// A line as cut from the blocks: its bytes (the first `limit + 1` of a longer line), its full
+/// length without the line end, and its last byte.
+struct Line {
+    bytes: Bytes,
+    len: u64,
+    last: Option<u8>,
+}
+
+/// The next line, blank or not; `None` at the end of the file.
+fn next_line(open: &mut Open, limit: usize) -> io::Result<Option<Line>> {
+    loop {
+        if let Some(p) = memchr::memchr(b'\n', &open.block) {
+            let bytes = open.block.split_to(p + 1).slice(..p);
+            let last = bytes.last().copied();
+            return Ok(Some(Line {
+                bytes,
+                len: p as u64,
+                last,
+            }));
+        }
+        if open.block.len() > limit {
+            // A line over the limit: its first bytes are kept, and the rest is skipped without
+            // being held in memory.
+            let block = std::mem::take(&mut open.block);
+            let (len, last) = skip_line(open, block.len() as u64, block.last().copied())?;
+            return Ok(Some(Line {
+                bytes: block.slice(..limit + 1),
+                len,
+                last,
+            }));
+        }
+        match open.end.take() {
+            Some(Ok(())) if open.block.is_empty() => {
+                open.end = Some(Ok(()));
+                return Ok(None);
+            }
+            // A last line without its line end.
+            Some(Ok(())) => {
+                open.end = Some(Ok(()));
+                let bytes = std::mem::take(&mut open.block);
+                let last = bytes.last().copied();
+                let len = bytes.len() as u64;
+                return Ok(Some(Line { bytes, len, last }));
+            }
+            // The lines before the error have been read; the one it cut is lost.
+            Some(Err(e)) => {
+                open.block.clear();
+                open.end = Some(Ok(()));
+                return Err(e);
+            }
+            None => read_block(open),
+        }
+    }
+}
+
+/// Reads the next block of the file, after the start of a line left in the last one, and
+/// notes whether the file ended in it, or an error did.
+fn read_block(open: &mut Open) {
+    let rest = std::mem::take(&mut open.block);
+    let mut block = vec![0; BLOCK_BYTES.max(2 * rest.len())];
+    block[..rest.len()].copy_from_slice(&rest);
+    let mut filled = rest.len();
+    while filled < block.len() {
+        match open.lines.read(&mut block[filled..]) {
+            Ok(0) => {
+                open.end = Some(Ok(()));
+                break;
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                open.end = Some(Err(e));
+                break;
+            }
+        }
+    }
+    block.truncate(filled);
+    open.block = Bytes::from(block);
+}
+
+/// Reads past the rest of a line over the limit, `len` bytes of which are read, the last
+/// `last`: its full length and its last byte.
+fn skip_line(open: &mut Open, mut len: u64, mut last: Option<u8>) -> io::Result<(u64, Option<u8>)> {
+    if matches!(open.end, Some(Ok(()))) {
+        return Ok((len, last));
+    }
+    if let Some(Err(e)) = open.end.take() {
+        return Err(e);
+    }
+    loop {
+        let buf = match open.lines.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            open.end = Some(Ok(()));
+            return Ok((len, last));
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(p) => {
+                len += p as u64;
+                if p > 0 {
+                    last = Some(buf[p - 1]);
+                }
+                open.lines.consume(p + 1);
+                return Ok((len, last));
+            }
+            None => {
+                len += buf.len() as u64;
+                last = buf.last().copied();
+                let n = buf.len();
+                open.lines.consume(n);
+            }
+        }
     }
 }
 
@@ -442,7 +552,7 @@ fn read_text_file(open: &mut Open, id: String, limit: usize) -> io::Result<Optio
         file: Arc::clone(&open.name),
         line: 1,
         kind: RawKind::TextFile { id },
-        bytes,
+        bytes: bytes.into(),
         oversize,
     }))
 }
@@ -483,10 +593,12 @@ mod tests {
             lines: Box::new(io::Cursor::new(data.to_vec())),
             line: 0,
             text_id: None,
+            block: Bytes::new(),
+            end: None,
         };
         let mut out = Vec::new();
         while let Some(r) = read_line(&mut open, limit).unwrap() {
-            out.push((r.line, r.bytes, r.oversize));
+            out.push((r.line, r.bytes.to_vec(), r.oversize));
         }
         out
     }
@@ -511,6 +623,80 @@ mod tests {
             got,
             vec![(1, b"0123".to_vec(), Some(10)), (2, b"ab".to_vec(), None)]
         );
+    }
+
+    #[test]
+    fn lines_across_blocks_are_whole() {
+        // Lines of many lengths, over several blocks, some with CR LF, one blank.
+        let mut data = Vec::new();
+        let mut want = Vec::new();
+        let mut n = 0u64;
+        while data.len() < 3 * BLOCK_BYTES + 1000 {
+            n += 1;
+            let line = format!("{n}:{}", "abcdefghij".repeat((n as usize * 37) % 3000));
+            data.extend_from_slice(line.as_bytes());
+            data.extend_from_slice(if n.is_multiple_of(3) { b"\r\n" } else { b"\n" });
+            want.push((n, line.into_bytes(), None));
+            if n == 500 {
+                n += 1;
+                data.extend_from_slice(b" \t\n");
+            }
+        }
+        data.extend_from_slice(b"last");
+        want.push((n + 1, b"last".to_vec(), None));
+        assert_eq!(read_bytes(&data, 1 << 20), want);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_block_is_cut_and_skipped() {
+        let mut data = vec![b'x'; 3 * BLOCK_BYTES + 7];
+        data.extend_from_slice(b"\r\nab\n");
+        let got = read_bytes(&data, 10);
+        let len = 3 * BLOCK_BYTES as u64 + 7;
+        assert_eq!(
+            got,
+            vec![
+                (1, b"xxxxxxxxxx".to_vec(), Some(len)),
+                (2, b"ab".to_vec(), None)
+            ]
+        );
+        // The same at the end of the file, without a line end.
+        let got = read_bytes(&data[..3 * BLOCK_BYTES + 7], 10);
+        assert_eq!(got, vec![(1, b"xxxxxxxxxx".to_vec(), Some(len))]);
+    }
+
+    /// Gives `data`, then fails.
+    struct Failing(io::Cursor<Vec<u8>>);
+
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(io::Error::other("disk on fire")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn lines_before_a_read_error_are_read() {
+        let mut open = Open {
+            name: Arc::from("t"),
+            lines: Box::new(io::BufReader::new(Failing(io::Cursor::new(
+                b"a\nb\ncut".to_vec(),
+            )))),
+            line: 0,
+            text_id: None,
+            block: Bytes::new(),
+            end: None,
+        };
+        let a = read_line(&mut open, 100).unwrap().unwrap();
+        let b = read_line(&mut open, 100).unwrap().unwrap();
+        assert_eq!(
+            (a.line, &a.bytes[..], b.line, &b.bytes[..]),
+            (1, &b"a"[..], 2, &b"b"[..])
+        );
+        let e = read_line(&mut open, 100).unwrap_err();
+        assert_eq!((e.to_string(), open.line), ("disk on fire".to_string(), 3));
     }
 
     #[test]

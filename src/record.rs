@@ -568,7 +568,7 @@ mod tests {
                 file: "t.jsonl".into(),
                 line: 1,
                 kind: RawKind::JsonLine,
-                bytes: line.as_bytes().to_vec(),
+                bytes: line.as_bytes().to_vec().into(),
                 oversize: None,
             };
             let article = crate::article::parse(&raw, &ArticleOptions::default()).unwrap();

@@ -78,7 +78,7 @@ fn article_target(data: &[u8]) {
             file: Arc::from("fuzz"),
             line: 1,
             kind,
-            bytes: data.to_vec(),
+            bytes: data.to_vec().into(),
             oversize: None,
         };
         if let Ok(a) = article::parse(&raw, &opts) {

@@ -442,28 +442,31 @@ fn next_line(open: &mut Open, limit: usize) -> io::Result<Option<Line>> {
                 last,
             }));
         }
-        match open.end.take() {
-            Some(Ok(())) if open.block.is_empty() => {
-                open.end = Some(Ok(()));
-                return Ok(None);
-            }
+        match &open.end {
+            None => read_block(open),
+            Some(Ok(())) if open.block.is_empty() => return Ok(None),
             // A last line without its line end.
             Some(Ok(())) => {
-                open.end = Some(Ok(()));
                 let bytes = std::mem::take(&mut open.block);
                 let last = bytes.last().copied();
                 let len = bytes.len() as u64;
                 return Ok(Some(Line { bytes, len, last }));
             }
             // The lines before the error have been read; the one it cut is lost.
-            Some(Err(e)) => {
+            Some(Err(_)) => {
                 open.block.clear();
-                open.end = Some(Ok(()));
-                return Err(e);
+                return Err(take_error(open));
             }
-            None => read_block(open),
         }
     }
+}
+
+/// The error that ended the file (called only when one did), which is then at its end.
+fn take_error(open: &mut Open) -> io::Error {
+    let Some(Err(e)) = open.end.replace(Ok(())) else {
+        unreachable!("called when a read error ended the file");
+    };
+    e
 }
 
 /// Reads the next block of the file, after the start of a line left in the last one, and
@@ -494,11 +497,10 @@ fn read_block(open: &mut Open) {
 /// Reads past the rest of a line over the limit, `len` bytes of which are read, the last
 /// `last`: its full length and its last byte.
 fn skip_line(open: &mut Open, mut len: u64, mut last: Option<u8>) -> io::Result<(u64, Option<u8>)> {
-    if matches!(open.end, Some(Ok(()))) {
-        return Ok((len, last));
-    }
-    if let Some(Err(e)) = open.end.take() {
-        return Err(e);
+    match &open.end {
+        Some(Ok(())) => return Ok((len, last)),
+        Some(Err(_)) => return Err(take_error(open)),
+        None => {}
     }
     loop {
         let buf = match open.lines.fill_buf() {

@@ -226,6 +226,39 @@ fn builtins_know_former_states_west_germany_and_congress() {
     }
 }
 
+/// A state that was renamed is the same state under its old name (Zaire is today's DR Congo,
+/// as Burma is Myanmar), and news writes short forms ("Bosnia", "Trinidad") and "St." for
+/// "Saint"; forms that name something else too are left out ("St. Vincent's Hospital").
+#[test]
+fn builtins_know_renamed_states_and_short_forms() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Found])] = &[
+        ("Zaire and Zairean troops; Burma and Ceylon.",
+            &[("Zaire", "COD", "name"), ("Zairean", "COD", "demonym"), ("Burma", "MMR", "name"),
+              ("Ceylon", "LKA", "name")]),
+        ("Kampuchea, Upper Volta, Dahomey and Byelorussia.",
+            &[("Kampuchea", "KHM", "name"), ("Upper Volta", "BFA", "name"),
+              ("Dahomey", "BEN", "name"), ("Byelorussia", "BLR", "name")]),
+        ("NATO troops arrived in Bosnia; Bosnian Serbs left.",
+            &[("NATO", "igo:nato", "name"), ("Bosnia", "BIH", "name"),
+              ("Bosnian", "BIH", "demonym")]),
+        ("Trinidad, Antigua, St. Lucia and St Kitts.",
+            &[("Trinidad", "TTO", "name"), ("Antigua", "ATG", "name"),
+              ("St. Lucia", "LCA", "name"), ("St Kitts", "KNA", "name")]),
+        ("Guinea Bissau is not Guinea.",
+            &[("Guinea Bissau", "GNB", "name"), ("Guinea", "GIN", "name")]),
+        ("He was taken to St. Vincent's Hospital.", &[]),
+    ];
+    let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|&(t, id, f)| (t.into(), id.into(), f.into()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 #[test]
 fn former_states_carry_their_codes() {
     let wd = Workdir::new("dict-former");

@@ -228,9 +228,10 @@ fn builtins_know_former_states_west_germany_and_congress() {
 
 /// A state that was renamed is the same state under its old name (Zaire is today's DR Congo,
 /// as Burma is Myanmar), and news writes short forms ("Bosnia", "Trinidad") and "St." for
-/// "Saint"; forms that name something else too are left out ("St. Vincent's Hospital").
+/// "Saint"; forms that name something else too are left out ("St. Vincent's Hospital"). Names
+/// start after "the", so that the longest name wins ("the United Nations Security Council").
 #[test]
-fn builtins_know_renamed_states_and_short_forms() {
+fn builtins_know_renamed_states_short_forms_and_names_after_the() {
     #[rustfmt::skip]
     let cases: &[(&str, &[Found])] = &[
         ("Zaire and Zairean troops; Burma and Ceylon.",
@@ -248,6 +249,12 @@ fn builtins_know_renamed_states_and_short_forms() {
         ("Guinea Bissau is not Guinea.",
             &[("Guinea Bissau", "GNB", "name"), ("Guinea", "GIN", "name")]),
         ("He was taken to St. Vincent's Hospital.", &[]),
+        // An article is not part of a name: "The United Nations Security Council" is the
+        // Council, not "The United Nations" and a "Security Council" after it.
+        ("The United Nations Security Council met. The United Nations and the European Union agreed.",
+            &[("United Nations Security Council", "igo:un-security-council", "name"),
+              ("United Nations", "igo:united-nations", "name"),
+              ("European Union", "igo:european-union", "name")]),
     ];
     let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {

@@ -66,6 +66,23 @@ def key(s):
     return clean(s).casefold()
 
 
+def covers(kept, form):
+    """Does the alias `kept`, under case auto, already match the text `form`? (As the matcher:
+    the same, capitalised at some word starts as in a title-cased headline, or all in capitals.)
+    Spellings it does not cover stay as aliases of their own: "UN refugee agency" is not matched
+    by "UN Refugee Agency"."""
+    if form == kept or form == kept.upper():
+        return True
+    if len(form) != len(kept):
+        return False
+    word_start = True
+    for k, f in zip(kept, form):
+        if k != f and not (word_start and k.islower() and k.upper() == f):
+            return False
+        word_start = not k.isalnum()
+    return True
+
+
 def uniq(seq):
     seen, out = set(), []
     for x in seq:
@@ -176,7 +193,7 @@ def tc_word(w, first):
         parts = lw.split("'")
         out = [parts[0].capitalize()]
         for p in parts[1:]:
-            out.append(p if len(p) <= 1 else p.capitalize())
+            out.append(p if sum(c.isalpha() for c in p) <= 1 else p.capitalize())  # "DILLARD'S," -> "Dillard's,"
         return "'".join(out)
     return lw.capitalize()
 
@@ -1095,17 +1112,24 @@ def finalize(ents, blocked=None, label="", shared=None):
             else:
                 # "M" (a Phoenix record): a single letter or a number names nothing by itself
                 invalid.append(e["id"])
-        e["aliases"] = [a for a in uniq(e["aliases"]) if valid_form(a, e) and key(a) != key(e["name"])]
+        e["aliases"] = [a for a in uniq(e["aliases"]) if valid_form(a, e)]
         e["demonyms"] = [a for a in uniq(e["demonyms"]) if valid_form(a, e)]
         e["metonyms"] = [a for a in uniq(e["metonyms"]) if valid_form(a, e)]
-        seen = {key(e["name"])}
+        # Forms of one entity that differ only in case are one form: the first, unless a later
+        # one also matches it under case auto and more besides ("UN refugee agency" matches
+        # "UN Refugee Agency" in a headline, not the other way round); then that one.
+        seen = {key(e["name"]): (None, e["name"])}
         for k in ("aliases", "demonyms", "metonyms"):
-            out = []
             for a in e[k]:
-                if key(a) not in seen:
-                    seen.add(key(a))
-                    out.append(a)
-            e[k] = out
+                kk = key(a)
+                if kk not in seen:
+                    seen[kk] = (k, a)
+                else:
+                    kind, kept = seen[kk]
+                    if kind and a != kept and any(c.isupper() for c in a) and covers(a, kept):
+                        seen[kk] = (kind, a)
+        for k in ("aliases", "demonyms", "metonyms"):
+            e[k] = [f for kind, f in seen.values() if kind == k]
     for id_ in invalid:
         report.append("%s: %s dropped (no valid form: %r)" % (label, id_, ents[id_]["name"]))
         del ents[id_]

@@ -255,6 +255,14 @@ fn builtins_know_renamed_states_short_forms_and_names_after_the() {
             &[("United Nations Security Council", "igo:un-security-council", "name"),
               ("United Nations", "igo:united-nations", "name"),
               ("European Union", "igo:european-union", "name")]),
+        ("The Netherlands and the Netherlands.",
+            &[("Netherlands", "NLD", "name"), ("Netherlands", "NLD", "name")]),
+        // Of spellings that differ in case, the one kept is the one whose case policy matches
+        // the others too: "UN refugee agency" also matches "UN Refugee Agency" in a headline.
+        ("Jakarta forced the UN refugee agency, UNHCR, out.",
+            &[("Jakarta", "IDN", "metonym"), ("UN refugee agency", "igo:unhcr", "name"),
+              ("UNHCR", "igo:unhcr", "name")]),
+        ("UN Refugee Agency Says", &[("UN Refugee Agency", "igo:unhcr", "name")]),
     ];
     let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {

@@ -69,8 +69,7 @@ def key(s):
 def covers(kept, form):
     """Does the alias `kept`, under case auto, already match the text `form`? (As the matcher:
     the same, capitalised at some word starts as in a title-cased headline, or all in capitals.)
-    Spellings it does not cover stay as aliases of their own: "UN refugee agency" is not matched
-    by "UN Refugee Agency"."""
+    "UN refugee agency" covers "UN Refugee Agency"; not the other way round."""
     if form == kept or form == kept.upper():
         return True
     if len(form) != len(kept):

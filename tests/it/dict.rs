@@ -177,6 +177,18 @@ fn mentions_of(texts: &[&str]) -> Vec<Vec<(String, String, String)>> {
         .collect()
 }
 
+/// Asserts that each text's mentions with the built-in dictionaries are exactly the ones given.
+fn assert_mentions(cases: &[(&str, &[Found])]) {
+    let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|&(t, id, f)| (t.into(), id.into(), f.into()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 /// News archives name states that no longer exist (Reuters-21578 is from 1987): the Soviet Union,
 /// East Germany, Yugoslavia and Czechoslovakia are countries of their own (former ISO alpha-3
 /// codes); West Germany is Germany, as one mention that is not cut to "Germany"; bare
@@ -216,14 +228,7 @@ fn builtins_know_former_states_west_germany_and_congress() {
             &[("National People's Congress", "chn:npc", "name"),
               ("Library of Congress", "us-agency:library-of-congress", "name")]),
     ];
-    let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
-    for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|&(t, id, f)| (t.into(), id.into(), f.into()))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    assert_mentions(cases);
 }
 
 /// A state that was renamed is the same state under its old name (Zaire is today's DR Congo,
@@ -264,14 +269,7 @@ fn builtins_know_renamed_states_short_forms_and_names_after_the() {
               ("UNHCR", "igo:unhcr", "name")]),
         ("UN Refugee Agency Says", &[("UN Refugee Agency", "igo:unhcr", "name")]),
     ];
-    let texts: Vec<&str> = cases.iter().map(|c| c.0).collect();
-    for ((text, want), got) in cases.iter().zip(mentions_of(&texts)) {
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|&(t, id, f)| (t.into(), id.into(), f.into()))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    assert_mentions(cases);
 }
 
 #[test]

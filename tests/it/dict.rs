@@ -268,6 +268,16 @@ fn builtins_know_renamed_states_short_forms_and_names_after_the() {
             &[("Jakarta", "IDN", "metonym"), ("UN refugee agency", "igo:unhcr", "name"),
               ("UNHCR", "igo:unhcr", "name")]),
         ("UN Refugee Agency Says", &[("UN Refugee Agency", "igo:unhcr", "name")]),
+        // Large firms outside the SEC file, and short names of listed ones, that news names all
+        // the time; not a surname or another body under the same word.
+        ("Chrysler, Nissan and Philips; Pemex and Sonatrach; TWA and Pan Am.",
+            &[("Chrysler", "company:chrysler", "name"), ("Nissan", "company:nissan", "name"),
+              ("Philips", "cik:313216", "name"), ("Pemex", "company:pemex", "name"),
+              ("Sonatrach", "company:sonatrach", "name"), ("TWA", "company:twa", "name"),
+              ("Pan Am", "company:pan-am", "name")]),
+        ("Investor David F. La Roche read Lloyds Shipping Intelligence; Lloyds Bank and Hoffmann-La Roche.",
+            &[("Lloyds Bank", "cik:1160106", "name"),
+              ("Hoffmann-La Roche", "company:roche", "name")]),
     ];
     assert_mentions(cases);
 }

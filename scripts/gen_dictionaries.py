@@ -70,7 +70,7 @@ def covers(kept, form):
     """Does the alias `kept`, under case auto, already match the text `form`? (As the matcher:
     the same, capitalised at some word starts as in a title-cased headline, or all in capitals.)
     "UN refugee agency" covers "UN Refugee Agency"; not the other way round."""
-    if form == kept or form == kept.upper():
+    if form == kept.upper():
         return True
     if len(form) != len(kept):
         return False
@@ -1125,7 +1125,7 @@ def finalize(ents, blocked=None, label="", shared=None):
                     seen[kk] = (k, a)
                 else:
                     kind, kept = seen[kk]
-                    if kind and a != kept and any(c.isupper() for c in a) and covers(a, kept):
+                    if kind and any(c.isupper() for c in a) and covers(a, kept):
                         seen[kk] = (kind, a)
         for k in ("aliases", "demonyms", "metonyms"):
             e[k] = [f for kind, f in seen.values() if kind == k]

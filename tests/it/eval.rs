@@ -23,7 +23,8 @@ fn seed_article_scores() {
     assert!(r["relations"]["precision"].as_f64().unwrap() >= 0.8, "{r}");
 }
 
-/// The PLOVER development set runs and is scored at the PLOVER level.
+/// The PLOVER development set runs and is scored at the PLOVER level. Its gold has 93 relations
+/// since officials act for their state there (revised 2026-12-07; 70 before).
 #[test]
 fn plover_development_set_is_scored() {
     let gold = repo().join("../shared/eval/plover-dev/gold.jsonl");
@@ -33,7 +34,7 @@ fn plover_development_set_is_scored() {
     assert_eq!(r["articles"], 188);
     assert_eq!(
         r["relations"]["tp"].as_u64().unwrap() + r["relations"]["fn"].as_u64().unwrap(),
-        70
+        93
     );
     assert!(r["per_predicate"].get("AGREE").is_some(), "{r}");
 }

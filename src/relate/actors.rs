@@ -104,7 +104,7 @@ pub(crate) const IRREGULAR_VERBS: &[&str] = &[
 /// no trigger is the owner of something else, which is what the clause is about. "Japan's
 /// foreign ministry", "China's top officials", "Japan's decision to ban …", "Iran's offensive
 /// against Iraq" and "China's Huawei" keep the country.
-pub(crate) fn possessive_of_other(text: &str, items: &[Item], k: usize) -> bool {
+fn possessive_of_other(text: &str, items: &[Item], k: usize) -> bool {
     if !is_possessive(text, items, k + 1) {
         return false;
     }
@@ -156,7 +156,7 @@ pub(crate) fn is_possessive(text: &str, items: &[Item], j: usize) -> bool {
 /// A noun of what a state does or holds rather than of a thing it owns: "Turkey's efforts",
 /// "Serbia's suppression of …", "Japan's refusal", "China's policy". By ending, with the common
 /// ones that have none of these endings.
-pub(crate) fn is_act_noun(lower: &str) -> bool {
+fn is_act_noun(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ion", "ions", "ment", "ments", "ance", "ence", "ure", "al", "als", "cy", "cies",
     ];

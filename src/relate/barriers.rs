@@ -11,7 +11,7 @@ pub(crate) const BARRIER_WORDS: &[&str] = &[
     "says", "say", "told", "which", "who", "whom", "whose", "unless", "until", "after", "before",
 ];
 
-pub(crate) const BARRIER_PUNCT: &[char] = &[';', ':', '(', ')', '—', '–', '?', '!'];
+const BARRIER_PUNCT: &[char] = &[';', ':', '(', ')', '—', '–', '?', '!'];
 
 pub(crate) fn is_barrier(item: &Item) -> bool {
     match item.kind {
@@ -58,7 +58,7 @@ pub(crate) fn close_leading_clause(text: &str, items: &mut [Item]) {
 
 /// When the comma `items[k]` is followed by a list of entities ("France, Germany and Italy")
 /// that ends with a comma, that comma.
-pub(crate) fn list_end(text: &str, items: &[Item], k: usize) -> Option<usize> {
+fn list_end(text: &str, items: &[Item], k: usize) -> Option<usize> {
     let is_entity = |j: usize| {
         items
             .get(j)

@@ -51,7 +51,7 @@ pub fn event_codes(
 /// Cooperative PLOVER categories: announcing one of these ("will support", "is ready to
 /// send aid", "offered to withdraw") is CAMEO's 03 "express intent to cooperate", which PLOVER
 /// files under AGREE.
-pub(crate) const COOPERATIVE: &[&str] = &[
+const COOPERATIVE: &[&str] = &[
     "SUPPORT",
     "AID",
     "COOPERATE",

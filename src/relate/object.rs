@@ -158,12 +158,12 @@ pub(crate) const DIRECT_OBJECT_STOPS: &[&str] = &[
 
 /// Prepositions of place that end a nominal trigger's object phrase (see [`Reach::phrase`]).
 /// Measured on the Reuters corpus, every object found across one was another phrase's.
-pub(crate) const LOCATIVES: &[&str] = &["in", "at", "off", "near"];
+const LOCATIVES: &[&str] = &["in", "at", "off", "near"];
 
 /// Is the "to" at `k` a preposition ("grants 47 mln dlrs to Bangladesh") rather than the
 /// start of an infinitive ("to release prisoners")? It is before a name, a determiner or a
 /// number.
-pub(crate) fn preposition_to(text: &str, items: &[Item], k: usize) -> bool {
+fn preposition_to(text: &str, items: &[Item], k: usize) -> bool {
     items.get(k + 1).is_some_and(|it| match it.kind {
         Kind::Entity { .. } => true,
         Kind::Word => {
@@ -214,7 +214,7 @@ pub(crate) fn is_participle_word(text: &str, it: &Item) -> bool {
 /// Is `items[k]` a country that only modifies a noun, with a noun of the `owned` classes
 /// ([`GOODS`], [`ASSETS`]) among the next two words ("Japanese electronic goods", "Iranian
 /// oil facilities")?
-pub(crate) fn owned_by(items: &[Item], k: usize, owned: u64) -> bool {
+fn owned_by(items: &[Item], k: usize, owned: u64) -> bool {
     owned != 0
         && is_bystander(&items[k])
         && items[k + 1..]
@@ -325,7 +325,7 @@ pub(crate) const ASSETS: &[&str] = &[
 /// A country or demonym modifying the noun phrase at `k` ("a U.S. request", "Russian
 /// diplomats", "the Azerbaijani republic"), not an individual ("Iraqi President Saddam
 /// Hussein's proposal" names a person, whom the gold sets leave out).
-pub(crate) fn owner_of(text: &str, items: &[Item], k: usize) -> bool {
+fn owner_of(text: &str, items: &[Item], k: usize) -> bool {
     let Kind::Entity {
         actor: false,
         person: false,

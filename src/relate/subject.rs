@@ -12,7 +12,7 @@ use super::modality::modality;
 use super::negation::negated;
 use super::relation::{Arg, Modality};
 
-pub(crate) const WINDOW_LEFT: usize = 12;
+const WINDOW_LEFT: usize = 12;
 
 /// The nearest entity group left of the trigger at `first`, and, when the search stopped at a
 /// relative pronoun after ", Entity" ("ZTE, which the US banned"), that antecedent.
@@ -157,7 +157,7 @@ pub(crate) const ADVERBS: &[&str] = &[
 /// auxiliaries and adverbs) is a name the dictionaries do not know, a person or a company, and
 /// the clause's subject; an entity further left is not. Not at the start of a sentence, in a
 /// headline, or for a word of time ("Monday"), a state body ("Ministry") or a title.
-pub(crate) fn unknown_subject(text: &str, items: &[Item], first: usize) -> bool {
+fn unknown_subject(text: &str, items: &[Item], first: usize) -> bool {
     let starts_upper = |it: &Item| {
         text[it.start..it.end]
             .chars()
@@ -272,7 +272,7 @@ pub(crate) const BODY_HEADS: &[&str] = &[
 /// "Japan said (on Tuesday) (that) it …": when `items[k]` is "it" or "they" a few words after a
 /// verb of saying, the speaker, as a coreference on the pronoun's span (rule of the trigger it
 /// serves; the relation says it went through coreference).
-pub(crate) fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Option<Side> {
+fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Option<Side> {
     if !word_in(text, &items[k], &["it", "they"]) {
         return None;
     }
@@ -326,12 +326,7 @@ pub(crate) const SAYING: &[&str] = &[
 ];
 
 /// "X, which …": when `items[k]` is a relative pronoun after ", Entity", that entity.
-pub(crate) fn relative_antecedent(
-    text: &str,
-    items: &[Item],
-    k: usize,
-    words: usize,
-) -> Option<Side> {
+fn relative_antecedent(text: &str, items: &[Item], k: usize, words: usize) -> Option<Side> {
     let relative = word_in(text, &items[k], &["which", "that", "who", "whom"])
         && k >= 2
         && matches!(items[k - 1].kind, Kind::Punct(','));

@@ -49,12 +49,7 @@ pub(crate) fn trigger_at<'o>(
 /// the last. Before a content word of the trigger (not one of [`FUNCTION_WORDS`], nor "off",
 /// "out", "up", "down") up to two modifiers may come in between:
 /// "halted economic aid to", "broke off diplomatic relations with", "imposed new sanctions on".
-pub(crate) fn match_rest(
-    text: &str,
-    items: &[Item],
-    first: usize,
-    rest: &[String],
-) -> Option<usize> {
+fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Option<usize> {
     let mut k = first;
     for w in rest {
         k += 1;

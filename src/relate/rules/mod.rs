@@ -48,7 +48,8 @@ pub(crate) fn relate_trigger(
     // goods"): the measure is against the country. A hostile act's object may be a
     // state's assets ("attacks on Iranian oil facilities", "the expulsion of Soviet
     // diplomats"): the act is against the state.
-    let plover = ontology.predicate(trigger.predicate).plover.as_deref();
+    let predicate = ontology.predicate(trigger.predicate);
+    let plover = predicate.plover.as_deref();
     let goods = if plover == Some("SANCTION") {
         class::GOODS
     } else {
@@ -80,7 +81,7 @@ pub(crate) fn relate_trigger(
         };
         (subject, object, rule) = (agent, patient, "passive-by");
     } else {
-        match svo::sides(ontology, text, items, first, last, trigger, goods) {
+        match svo::sides(text, items, first, last, trigger, predicate, goods) {
             Some(Active::Pair(l, r, name)) => (subject, object, rule) = (l, r, name),
             Some(Active::Group(group)) => {
                 reciprocal::emit(text, items, first, last, trigger.predicate, &group, out);

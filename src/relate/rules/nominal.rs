@@ -143,7 +143,7 @@ pub(crate) fn noun_modifier_subject(text: &str, items: &[Item], first: usize) ->
 }
 
 /// Is a nominal trigger undone by a word just before it ("lifted the ban on")?
-pub(crate) fn preceded_by_undoing(items: &[Item], first: usize) -> bool {
+fn preceded_by_undoing(items: &[Item], first: usize) -> bool {
     items[first.saturating_sub(3)..first]
         .iter()
         .any(|it| in_class(it, class::UNDOING))
@@ -193,7 +193,7 @@ pub(crate) const UNDOING: &[&str] = &[
 
 /// A light verb ("imposed", "launched", "holds") or its gerund ("holding", "stepping",
 /// "imposing"): the noun after it is the subject's own act.
-pub(crate) fn is_light_verb(text: &str, it: &Item) -> bool {
+fn is_light_verb(text: &str, it: &Item) -> bool {
     if in_class(it, class::LIGHT_VERBS) {
         return true;
     }

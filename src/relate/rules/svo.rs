@@ -8,7 +8,7 @@
 use crate::relate::classes::class;
 use crate::relate::items::{FUNCTION_WORDS, Item, Kind, Side, in_class, is_word, word_in};
 use crate::relate::object::{Reach, WINDOW_RIGHT, side_right};
-use crate::relate::ontology::{Ontology, Trigger, WordForm};
+use crate::relate::ontology::{Predicate, Trigger, WordForm};
 use crate::relate::subject::side_left;
 use crate::relate::triggers::used_as_noun;
 
@@ -21,18 +21,18 @@ pub(super) enum Active {
     Group(Side),
 }
 
-/// The subject and object of a verb trigger at `items[first..=last]`, read actively. `goods`:
-/// the class of nouns whose owner is the object of a trade measure.
+/// The subject and object of a verb trigger at `items[first..=last]`, read actively, for the
+/// trigger's `predicate`. `goods`: the class of nouns whose owner is the object of a trade
+/// measure.
 pub(super) fn sides(
-    ontology: &Ontology,
     text: &str,
     items: &[Item],
     first: usize,
     last: usize,
     trigger: &Trigger,
+    predicate: &Predicate,
     goods: u64,
 ) -> Option<Active> {
-    let symmetric = ontology.predicate(trigger.predicate).symmetric;
     if matches!(trigger.form, WordForm::Base | WordForm::ThirdPerson)
         && used_as_noun(text, items, first)
     {
@@ -40,7 +40,7 @@ pub(super) fn sides(
     }
     // "meet U.S. demands": a word of the predicate's `unless` column gives the verb
     // another sense.
-    let unless = &ontology.predicate(trigger.predicate).unless;
+    let unless = &predicate.unless;
     if trigger.rest.is_empty()
         && !unless.is_empty()
         && items[last + 1..].iter().take(4).any(|it| {
@@ -56,7 +56,6 @@ pub(super) fn sides(
     if infinitive_after_object(text, items, first, left.as_ref()) {
         return None;
     }
-    let predicate = ontology.predicate(trigger.predicate);
     let reach = Reach {
         owned: goods,
         phrase: false,
@@ -99,12 +98,14 @@ pub(super) fn sides(
         // "Japan and South Korea agreed to cooperate on North Korea": a coordinated
         // subject of a symmetric predicate relates its members, not the clause's
         // topic.
-        (Some(l), Some(r), _) if symmetric && l.args.len() >= 2 && r.chain_to.is_some() => {
+        (Some(l), Some(r), _)
+            if predicate.symmetric && l.args.len() >= 2 && r.chain_to.is_some() =>
+        {
             Some(Active::Group(l))
         }
         (Some(l), Some(r), _) => Some(Active::Pair(l, r, "svo")),
         (Some(l), None, Some(antecedent)) => Some(Active::Pair(l, antecedent, "relative-object")),
-        (Some(l), None, None) if symmetric && l.args.len() >= 2 => Some(Active::Group(l)),
+        (Some(l), None, None) if predicate.symmetric && l.args.len() >= 2 => Some(Active::Group(l)),
         _ => None,
     }
 }
@@ -112,12 +113,7 @@ pub(super) fn sides(
 /// "would blockade Paris from Monday night to demand an end …", "told Reuters the counsels
 /// probing the episode": the entity before an infinitive or a gerund trigger is the object of
 /// the verb before it, not the subject of the trigger.
-pub(crate) fn infinitive_after_object(
-    text: &str,
-    items: &[Item],
-    first: usize,
-    left: Option<&Side>,
-) -> bool {
+fn infinitive_after_object(text: &str, items: &[Item], first: usize, left: Option<&Side>) -> bool {
     let Some(left) = left else { return false };
     let infinitive = first
         .checked_sub(1)
@@ -148,7 +144,7 @@ pub(crate) fn infinitive_after_object(
 /// (SANCTION Russia), "shelled Palestinian positions" (FIGHT), "lifted a blockade on
 /// Palestinian lorries". Not meetings or cooperation: "met Japanese students" is no meeting
 /// with Japan.
-pub(crate) const OWNED_OBJECT: &[&str] = &[
+const OWNED_OBJECT: &[&str] = &[
     "MOBILIZE",
     "SANCTION",
     "THREATEN",

@@ -63,6 +63,14 @@
 //! type, and the demonym's country when one is given), or for "the President", "the government"
 //! and "the administration", the article's most-mentioned country. Relations through them say
 //! `"via": "coreference"` and have lower confidence.
+//!
+//! The steps, in the order [`Relater::relate_into`] runs them, and the room of each:
+//! `prefilter` (turn away a sentence that cannot name two entities); `items` (the sentence
+//! as items, each word with its `classes` bits); `actors` and `offices` (which mentions can be
+//! a party); `barriers` (where a clause ends); `coref` (descriptions become entities);
+//! `triggers` (where a trigger starts); then `rules`, one room a rule family, which find the
+//! sides with `subject` and `object`, flag with `negation` and `modality`, and score with
+//! `confidence`. The types given out are in `relation`.
 
 mod actors;
 mod barriers;

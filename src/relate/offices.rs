@@ -12,7 +12,7 @@ use super::items::{Item, Kind, in_class, is_plural};
 /// "US officials", "the Israeli government" are). Marks a name followed, after up to three
 /// modifiers ("Vice Foreign", "Defence", "religious", a possessive), by one of
 /// [`OFFICE_TITLES`] as not an actor. "The President" without a name is a description of the
-/// state (see [`resolve_descriptions`]) and not affected.
+/// state (see [`resolve_descriptions`](super::coref::resolve_descriptions)) and not affected.
 pub(crate) fn mark_office_holders(text: &str, items: &mut [Item]) {
     for k in 0..items.len() {
         if !matches!(items[k].kind, Kind::Entity { actor: true, .. }) {

@@ -1,0 +1,399 @@
+//! The sentence as items: entity mentions whole, words (letters and digits, with inner
+//! apostrophes) and single punctuation characters, each word with its class bits
+//! ([`super::classes`]). Spans are byte ranges into the original text. Also the small tests
+//! every rule asks of an item (is it this word, an argument, a conjunction …), the
+//! closed-class words most rooms ask about, and [`Side`], a group of coordinated entities on
+//! one side of a trigger.
+
+use std::ops::Range;
+
+use super::classes::{Classes, class};
+use super::relation::Arg;
+use crate::dictionary::{EntityId, Form};
+use crate::matcher::{Mention, ascii_word_end, char_at};
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    Word,
+    Punct(char),
+    Entity {
+        entity: EntityId,
+        form: Form,
+        coreference: bool,
+        /// Can be a relation's subject or object. A demonym is an actor only as a state
+        /// ("Chinese officials", "the Israeli army"), not in "Chinese consumers" or "Iraqi
+        /// towns".
+        actor: bool,
+        /// The mention plays a state role ("the US government"): never a mere modifier.
+        role: bool,
+        /// It names an individual ("President Reagan", "Israeli President Katsav"): not an
+        /// actor, and not the owner of what it modifies either.
+        person: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Item {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    /// For a word, the [`class`] bits of the lists it is in; 0 otherwise.
+    pub(crate) class: u64,
+}
+
+/// Is `item` a word of the list whose bit is `bit`?
+pub(crate) fn in_class(item: &Item, bit: u64) -> bool {
+    item.class & bit != 0
+}
+
+/// The items of [`super::items()`] as the text gives them, before the passes over them. Read byte by
+/// byte, a character decoded only where a byte is not ASCII: going through `char_indices` was
+/// half the time of this, itself a tenth of the pipeline.
+pub(crate) fn tokens(
+    classes: &Classes,
+    text: &str,
+    range: Range<usize>,
+    mentions: &[Mention],
+) -> Vec<Item> {
+    let mut out = Vec::with_capacity(32);
+    let mut lower = String::new();
+    let mut next_mention = mentions.iter().peekable();
+    let bytes = text.as_bytes();
+    let mut pos = range.start;
+    while pos < range.end {
+        while next_mention.peek().is_some_and(|m| m.end <= pos) {
+            next_mention.next();
+        }
+        if let Some(m) = next_mention.peek()
+            && m.start <= pos
+        {
+            out.push(Item {
+                start: m.start,
+                end: m.end,
+                class: 0,
+                kind: Kind::Entity {
+                    entity: m.entity,
+                    form: m.form,
+                    coreference: false,
+                    // A demonym or a person is an actor only in a role ("Chinese officials",
+                    // "the Reagan administration"), a demonym also as a plural noun ("the
+                    // Palestinians reject", "killed four Iraqis").
+                    actor: !matches!(m.form, Form::Demonym | Form::Person)
+                        || m.role.is_some()
+                        || (m.form == Form::Demonym
+                            && is_plural(&text[m.start..m.end])
+                            && !counted(text, out.last())),
+                    role: m.role.is_some(),
+                    person: m.form == Form::Person && m.role.is_none(),
+                },
+            });
+            pos = m.end.min(range.end);
+            next_mention.next();
+            continue;
+        }
+        let (c, len) = char_at(text, pos);
+        if c.is_whitespace() {
+            pos += len;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = pos + len;
+            while end < range.end {
+                if next_mention.peek().is_some_and(|m| m.start == end) {
+                    break;
+                }
+                if bytes[end].is_ascii_alphanumeric() {
+                    // To the end of the ASCII run, or to the next mention's start.
+                    let stop = next_mention.peek().map_or(range.end, |m| m.start.max(end));
+                    end = ascii_word_end(bytes, end, stop.min(range.end));
+                    continue;
+                }
+                let (d, len) = char_at(text, end);
+                // An inner apostrophe joins ("didn't"), except a possessive ("firm's").
+                let inner_apostrophe = matches!(d, '\'' | '’') && {
+                    let after = &text[end + len..range.end];
+                    after.chars().next().is_some_and(char::is_alphanumeric)
+                        && !after.starts_with(['s', 'S'])
+                };
+                if !(d.is_alphanumeric() || inner_apostrophe) {
+                    break;
+                }
+                end += len;
+            }
+            out.push(Item {
+                start: pos,
+                end,
+                kind: Kind::Word,
+                class: classes.of(&text[pos..end], &mut lower),
+            });
+            pos = end;
+            continue;
+        }
+        out.push(Item {
+            start: pos,
+            end: pos + len,
+            kind: Kind::Punct(c),
+            class: 0,
+        });
+        pos += len;
+    }
+    out
+}
+
+/// Is `prev` a number or a quantifier ("100 Palestinians", "many Americans"): people, not
+/// the state ("the Palestinians").
+pub(crate) fn counted(text: &str, prev: Option<&Item>) -> bool {
+    prev.is_some_and(|it| {
+        matches!(it.kind, Kind::Word)
+            && (text[it.start..it.end].bytes().all(|b| b.is_ascii_digit())
+                || in_class(it, class::QUANTIFIERS))
+    })
+}
+
+pub(crate) const QUANTIFIERS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "many",
+    "some",
+    "several",
+    "few",
+    "more",
+    "other",
+    "fellow",
+    "ordinary",
+    "young",
+    "ethnic",
+];
+
+/// "The Asia-Pacific Economic Cooperation (APEC) forum has agreed": an acronym in parentheses
+/// right after a name glosses it; its parentheses are no clause barrier.
+pub(crate) fn drop_acronym_glosses(text: &str, items: &mut Vec<Item>) {
+    let mut k = 1;
+    while k + 2 < items.len() {
+        let gloss = matches!(items[k - 1].kind, Kind::Entity { .. })
+            && matches!(items[k].kind, Kind::Punct('('))
+            && matches!(items[k + 2].kind, Kind::Punct(')'))
+            && match items[k + 1].kind {
+                Kind::Entity { .. } => true,
+                Kind::Word => {
+                    let w = &text[items[k + 1].start..items[k + 1].end];
+                    w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+                }
+                Kind::Punct(_) => false,
+            };
+        if gloss {
+            items.drain(k..k + 3);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A plural noun, roughly: "troops", "officials"; not "religious", "Congress", "Paris".
+pub(crate) fn is_plural(w: &str) -> bool {
+    w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))
+}
+
+/// A word in capitals (a headline: "U.S. BAN HUAWEI" may be either).
+pub(crate) fn all_caps(text: &str, it: &Item) -> bool {
+    !text[it.start..it.end].chars().any(char::is_lowercase)
+}
+
+pub(crate) fn is_word(text: &str, item: &Item, w: &str) -> bool {
+    matches!(item.kind, Kind::Word) && text[item.start..item.end].eq_ignore_ascii_case(w)
+}
+
+pub(crate) fn word_in(text: &str, item: &Item, list: &[&str]) -> bool {
+    matches!(item.kind, Kind::Word)
+        && list
+            .iter()
+            .any(|w| text[item.start..item.end].eq_ignore_ascii_case(w))
+}
+
+pub(crate) fn arg(item: &Item) -> Option<Arg> {
+    match item.kind {
+        Kind::Entity {
+            entity,
+            coreference,
+            actor: true,
+            ..
+        } => Some(Arg {
+            entity,
+            start: item.start,
+            end: item.end,
+            coreference,
+        }),
+        _ => None,
+    }
+}
+
+/// An entity mention as an argument, whether or not it is an actor.
+pub(crate) fn owner_arg(item: &Item) -> Option<Arg> {
+    match item.kind {
+        Kind::Entity {
+            entity,
+            coreference,
+            ..
+        } => Some(Arg {
+            entity,
+            start: item.start,
+            end: item.end,
+            coreference,
+        }),
+        _ => None,
+    }
+}
+
+/// An entity mention that is not an actor: a demonym or name modifying another noun.
+pub(crate) fn is_bystander(item: &Item) -> bool {
+    matches!(item.kind, Kind::Entity { actor: false, .. })
+}
+
+/// Is `items[k]` a conjunction between coordinated entities ("," "and" "or" "&")?
+pub(crate) fn is_conjunction(text: &str, item: &Item) -> bool {
+    matches!(item.kind, Kind::Punct(',') | Kind::Punct('&')) || word_in(text, item, &["and", "or"])
+}
+
+/// Words that follow an actor's name without making it a modifier: auxiliaries, prepositions,
+/// conjunctions, determiners and other closed-class words.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "do",
+    "does",
+    "did",
+    "to",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "after",
+    "before",
+    "since",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "said",
+    "says",
+    "say",
+    "told",
+    "also",
+    "not",
+    "never",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "still",
+    "yet",
+    "alone",
+    "itself",
+    "both",
+    "all",
+    "too",
+    "again",
+    "instead",
+    "there",
+    "here",
+    "while",
+    "when",
+    "if",
+    "so",
+];
+
+/// A group of coordinated entities found on one side of a trigger.
+#[derive(Debug, Default)]
+pub(crate) struct Side {
+    pub(crate) args: Vec<Arg>,
+    /// Words between the trigger and the nearest member of the group.
+    pub(crate) distance: usize,
+    /// On the right: the index of a "to" crossed on the way to the group (a verb chain).
+    pub(crate) chain_to: Option<usize>,
+}
+
+impl Side {
+    pub(crate) fn new(a: Arg, distance: usize) -> Side {
+        Side {
+            args: vec![a],
+            distance,
+            chain_to: None,
+        }
+    }
+
+    /// Adds a coordinated member, unless the entity is already in the group (an appositive
+    /// description next to its own name).
+    pub(crate) fn add(&mut self, a: Arg, front: bool) {
+        if self.args.iter().any(|x| x.entity == a.entity) {
+            return;
+        }
+        if front {
+            self.args.insert(0, a);
+        } else {
+            self.args.push(a);
+        }
+    }
+}

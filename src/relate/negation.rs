@@ -1,0 +1,34 @@
+//! Negation: a relation is flagged `negated`, never dropped, when a negation ("not", "never",
+//! "refused to", "denied", "-n't") stands between its subject and its trigger.
+
+use super::classes::class;
+use super::items::{Item, Kind, in_class};
+
+/// A negation between the subject and the trigger, or right before the trigger.
+pub(crate) fn negated(text: &str, items: &[Item], first: usize, subject_end: usize) -> bool {
+    let mut k = first;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        k -= 1;
+        let it = &items[k];
+        if it.end <= subject_end || !matches!(it.kind, Kind::Word) {
+            if it.end <= subject_end {
+                break;
+            }
+            continue;
+        }
+        let w = &text[it.start..it.end];
+        if in_class(it, class::NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") {
+            return true;
+        }
+        words += 1;
+    }
+    false
+}
+
+pub(crate) const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
+    "failed", "fails", "without", "neither", "nor",
+    // "Iran denied attacks on Kuwaiti tankers": a denial negates what it denies.
+    "denied", "denies", "deny", "denying",
+];

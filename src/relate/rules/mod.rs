@@ -1,0 +1,146 @@
+//! The rules. Those anchored on a trigger of the table are chosen here, by how the trigger
+//! reads: a noun is `nominal` (or, with nothing after it, `reciprocal`), a company before the
+//! noun of a measure is `compound`, a participle after "be" or before "by" is `passive-by`,
+//! and anything else is read actively: `svo`, `relative-object`, or `reciprocal` for a
+//! coordinated subject of a symmetric predicate. A rule finds the two sides; the relations
+//! between their members, with negation, modality and confidence, are made here. The rules
+//! that need no trigger of the table (`said-must`, `give`, `repelled`) run after, and a
+//! relation inside the clause of another is folded into it (`clause`). Each rule's room
+//! documents it with an example and a counter-example; the whole list is in [`super`].
+
+pub(super) mod clause;
+mod compound;
+pub(super) mod give;
+pub(super) mod nominal;
+pub(super) mod passive;
+mod reciprocal;
+pub(super) mod repelled;
+mod svo;
+
+pub(crate) use clause::{folded, said_must};
+pub(crate) use give::give;
+pub(crate) use repelled::repelled;
+
+use super::confidence::{HOSTILE, confidence};
+use super::items::{Item, Side};
+use super::modality::modality;
+use super::negation::negated;
+use super::relation::Relation;
+use crate::dictionary::Dictionary;
+use crate::relate::classes::class;
+use crate::relate::ontology::{Ontology, Trigger, WordForm};
+use svo::Active;
+
+/// Appends the relations of the trigger at `items[first..=last]` to `out`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn relate_trigger(
+    ontology: &Ontology,
+    dict: &Dictionary,
+    text: &str,
+    items: &[Item],
+    first: usize,
+    last: usize,
+    trigger: &Trigger,
+    out: &mut Vec<Relation>,
+) {
+    let passive = passive::is_passive(text, items, first, last, trigger);
+    // A trade measure's object may be a country's goods ("tariffs on Japanese electronic
+    // goods"): the measure is against the country. A hostile act's object may be a
+    // state's assets ("attacks on Iranian oil facilities", "the expulsion of Soviet
+    // diplomats"): the act is against the state.
+    let predicate = ontology.predicate(trigger.predicate);
+    let plover = predicate.plover.as_deref();
+    let goods = if plover == Some("SANCTION") {
+        class::GOODS
+    } else {
+        0
+    };
+    let assets = if plover.is_some_and(|p| HOSTILE.contains(&p)) {
+        class::ASSETS
+    } else {
+        0
+    };
+    let (subject, object, rule);
+    if trigger.form == WordForm::Noun && trigger.rest.is_empty() {
+        reciprocal::bare_noun(text, items, first, last, trigger.predicate, out);
+        return;
+    }
+    if trigger.form == WordForm::Noun {
+        let Some((left, right)) =
+            nominal::sides(ontology, text, items, first, last, goods | assets)
+        else {
+            return;
+        };
+        (subject, object, rule) = (left, right, "nominal");
+    } else if let Some((left, right)) = compound::sides(ontology, dict, text, items, first, trigger)
+    {
+        (subject, object, rule) = (left, right, "compound");
+    } else if passive {
+        let Some((agent, patient)) = passive::sides(text, items, first, last) else {
+            return;
+        };
+        (subject, object, rule) = (agent, patient, "passive-by");
+    } else {
+        match svo::sides(text, items, first, last, trigger, predicate, goods) {
+            Some(Active::Pair(l, r, name)) => (subject, object, rule) = (l, r, name),
+            Some(Active::Group(group)) => {
+                reciprocal::emit(text, items, first, last, trigger.predicate, &group, out);
+                return;
+            }
+            None => return,
+        }
+    }
+    emit(
+        text, items, first, last, trigger, &subject, &object, rule, out,
+    );
+}
+
+/// A relation from each subject to each object of a trigger, with the flags of the subject's
+/// clause.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    text: &str,
+    items: &[Item],
+    first: usize,
+    last: usize,
+    trigger: &Trigger,
+    subject: &Side,
+    object: &Side,
+    rule: &'static str,
+    out: &mut Vec<Relation>,
+) {
+    let subject_end = subject.args.iter().map(|a| a.end).max().unwrap_or(0);
+    let negated = negated(text, items, first, subject_end);
+    let modality = modality(items, first, subject.args[0].start);
+    let trigger_span = items[first].start..items[last].end;
+    // A verb chain ("persuade allies to stop using Huawei"): the words between the trigger
+    // and the "to" that leads on to the object are the intermediary.
+    let intermediary = match (rule, object.chain_to) {
+        ("svo", Some(to)) if to > last + 1 => Some(items[last + 1].start..items[to - 1].end),
+        _ => None,
+    };
+    for (si, s) in subject.args.iter().enumerate() {
+        for (oi, o) in object.args.iter().enumerate() {
+            if s.entity == o.entity {
+                continue;
+            }
+            out.push(Relation {
+                predicate: trigger.predicate,
+                subject: *s,
+                object: *o,
+                trigger: trigger_span.clone(),
+                intermediary: intermediary.clone(),
+                negated,
+                modality,
+                rule,
+                confidence: confidence(
+                    rule,
+                    subject.distance,
+                    object.distance,
+                    si + oi,
+                    s.coreference || o.coreference,
+                ),
+            });
+        }
+    }
+}

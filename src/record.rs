@@ -273,13 +273,17 @@ fn relation_out<'a>(
 /// seventh of the whole run on one thread. The bytes are those `serde_json` writes for the
 /// derived structs kept in this module's tests (a test compares the two); the input's own
 /// fields and the relations, a few per article, still go through `serde_json`.
-pub fn write_article<'a>(
-    names: impl Into<Names<'a>>,
-    article: &Article,
-    ex: &Extraction,
-    out: &mut Vec<u8>,
-) {
-    let names = names.into();
+///
+/// `names` is a [`Names`], or a `&Pipeline`, which converts into one.
+pub fn write_article<'a, N>(names: N, article: &Article, ex: &Extraction, out: &mut Vec<u8>)
+where
+    N: Into<Names<'a>>,
+{
+    // The body is compiled once, not once per type of `names`.
+    article_record(names.into(), article, ex, out);
+}
+
+fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
     let dict = names.dictionary;
     let offsets = Offsets::new(article, ex);
     out.extend_from_slice(b"{\"id\":");
@@ -423,13 +427,11 @@ fn write_list<T>(
     out.push(b']');
 }
 
-/// Writes one JSON line per relation of the article.
-pub fn write_relations<'a>(
-    names: impl Into<Names<'a>>,
-    article: &Article,
-    ex: &Extraction,
-    out: &mut Vec<u8>,
-) {
+/// Writes one JSON line per relation of the article; `names` as for [`write_article`].
+pub fn write_relations<'a, N>(names: N, article: &Article, ex: &Extraction, out: &mut Vec<u8>)
+where
+    N: Into<Names<'a>>,
+{
     let names = names.into();
     let dict = names.dictionary;
     let offsets = Offsets::new(article, ex);

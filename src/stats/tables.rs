@@ -31,6 +31,57 @@ pub enum Table {
     Source,
 }
 
+impl Table {
+    /// Every table, in the order Markdown shows them.
+    pub const ALL: [Table; 9] = [
+        Table::Totals,
+        Table::Entity,
+        Table::Predicate,
+        Table::Pair,
+        Table::Cooccurrence,
+        Table::Day,
+        Table::Week,
+        Table::Month,
+        Table::Source,
+    ];
+
+    /// The table's name on the command line (`--by pair`).
+    pub fn name(self) -> &'static str {
+        self.names().0
+    }
+
+    /// The table's heading in Markdown.
+    pub fn title(self) -> &'static str {
+        self.names().1
+    }
+
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Table::Totals => ("totals", "Totals"),
+            Table::Entity => ("entity", "Entities"),
+            Table::Predicate => ("predicate", "Predicates"),
+            Table::Pair => ("pair", "Subject–object pairs"),
+            Table::Cooccurrence => ("cooccurrence", "Co-occurrence in articles"),
+            Table::Day => ("day", "Days"),
+            Table::Week => ("week", "Weeks"),
+            Table::Month => ("month", "Months"),
+            Table::Source => ("source", "Sources"),
+        }
+    }
+}
+
+/// Reads a table's [`Table::name`].
+impl std::str::FromStr for Table {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Table, String> {
+        Table::ALL
+            .into_iter()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| format!("no table {s:?}"))
+    }
+}
+
 impl Report {
     /// A table as header and rows of cells, at most `top` rows for ranked lists.
     pub fn table(&self, table: Table, top: Option<usize>) -> (Vec<&'static str>, Vec<Vec<String>>) {
@@ -187,31 +238,20 @@ impl Report {
 
     /// Markdown: the given table, or (`None`) the totals and every list but days and weeks.
     pub fn markdown(&self, table: Option<Table>, top: Option<usize>) -> String {
-        let sections: &[(Table, &str)] = &[
-            (Table::Totals, "Totals"),
-            (Table::Entity, "Entities"),
-            (Table::Predicate, "Predicates"),
-            (Table::Pair, "Subject–object pairs"),
-            (Table::Cooccurrence, "Co-occurrence in articles"),
-            (Table::Day, "Days"),
-            (Table::Week, "Weeks"),
-            (Table::Month, "Months"),
-            (Table::Source, "Sources"),
-        ];
         let mut s = String::new();
-        for (t, title) in sections {
+        for t in Table::ALL {
             let shown = match table {
-                Some(only) => only == *t,
+                Some(only) => only == t,
                 None => !matches!(t, Table::Day | Table::Week),
             };
             if !shown {
                 continue;
             }
-            let (header, rows) = self.table(*t, top);
+            let (header, rows) = self.table(t, top);
             if !s.is_empty() {
                 s.push('\n');
             }
-            let _ = writeln!(s, "## {title}\n");
+            let _ = writeln!(s, "## {}\n", t.title());
             let cell = |c: &str| c.replace('\\', "\\\\").replace('|', "\\|");
             let _ = writeln!(s, "| {} |", header.join(" | "));
             let _ = writeln!(

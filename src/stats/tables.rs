@@ -86,20 +86,12 @@ impl Report {
     /// A table as header and rows of cells, at most `top` rows for ranked lists.
     pub fn table(&self, table: Table, top: Option<usize>) -> (Vec<&'static str>, Vec<Vec<String>>) {
         let n = top.unwrap_or(usize::MAX);
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         let period = |rows: &[PeriodRow], name: &'static str| {
             (
                 vec![name, "articles", "mentions", "relations"],
-                rows.iter()
-                    .map(|p| {
-                        vec![
-                            p.period.clone(),
-                            p.articles.to_string(),
-                            p.mentions.to_string(),
-                            p.relations.to_string(),
-                        ]
-                    })
-                    .collect(),
+                first(rows, usize::MAX, |p| {
+                    row([&p.period], [p.articles, p.mentions, p.relations])
+                }),
             )
         };
         match table {
@@ -119,9 +111,7 @@ impl Report {
                 ];
                 (
                     vec!["total", "count"],
-                    rows.iter()
-                        .map(|(k, v)| vec![k.to_string(), v.to_string()])
-                        .collect(),
+                    first(&rows, usize::MAX, |&(k, v)| row([k], [v])),
                 )
             }
             Table::Entity => (
@@ -136,86 +126,49 @@ impl Report {
                     "as_subject",
                     "as_object",
                 ],
-                self.entities
-                    .iter()
-                    .take(n)
-                    .map(|e| {
-                        vec![
-                            e.id.clone(),
-                            e.name.clone(),
-                            e.kind.clone(),
-                            opt(&e.country),
-                            opt(&e.wikidata),
-                            e.articles.to_string(),
-                            e.mentions.to_string(),
-                            e.as_subject.to_string(),
-                            e.as_object.to_string(),
-                        ]
-                    })
-                    .collect(),
+                first(&self.entities, n, |e| {
+                    let text = [
+                        &e.id,
+                        &e.name,
+                        &e.kind,
+                        e.country.as_deref().unwrap_or(""),
+                        e.wikidata.as_deref().unwrap_or(""),
+                    ];
+                    row(text, [e.articles, e.mentions, e.as_subject, e.as_object])
+                }),
             ),
             Table::Predicate => (
                 vec!["predicate", "relations", "negated", "articles"],
-                self.predicates
-                    .iter()
-                    .take(n)
-                    .map(|p| {
-                        vec![
-                            p.predicate.clone(),
-                            p.relations.to_string(),
-                            p.negated.to_string(),
-                            p.articles.to_string(),
-                        ]
-                    })
-                    .collect(),
+                first(&self.predicates, n, |p| {
+                    row([&p.predicate], [p.relations, p.negated, p.articles])
+                }),
             ),
             Table::Pair => (
                 vec!["subject", "object", "relations", "articles", "predicates"],
-                self.pairs
-                    .iter()
-                    .take(n)
-                    .map(|p| {
-                        let preds = p
-                            .predicates
-                            .iter()
-                            .map(|(k, v)| format!("{k}:{v}"))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        vec![
-                            p.subject.clone(),
-                            p.object.clone(),
-                            p.relations.to_string(),
-                            p.articles.to_string(),
-                            preds,
-                        ]
-                    })
-                    .collect(),
+                first(&self.pairs, n, |p| {
+                    let preds = p
+                        .predicates
+                        .iter()
+                        .map(|(k, v)| format!("{k}:{v}"))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let mut cells = row([&p.subject, &p.object], [p.relations, p.articles]);
+                    cells.push(preds);
+                    cells
+                }),
             ),
             Table::Cooccurrence => (
                 vec!["a", "b", "articles"],
-                self.cooccurrence
-                    .iter()
-                    .take(n)
-                    .map(|c| vec![c.a.clone(), c.b.clone(), c.articles.to_string()])
-                    .collect(),
+                first(&self.cooccurrence, n, |c| row([&c.a, &c.b], [c.articles])),
             ),
             Table::Day => period(&self.days, "day"),
             Table::Week => period(&self.weeks, "week"),
             Table::Month => period(&self.months, "month"),
             Table::Source => (
                 vec!["source", "articles", "mentions", "relations"],
-                self.sources
-                    .iter()
-                    .take(n)
-                    .map(|s| {
-                        vec![
-                            s.source.clone(),
-                            s.articles.to_string(),
-                            s.mentions.to_string(),
-                            s.relations.to_string(),
-                        ]
-                    })
-                    .collect(),
+                first(&self.sources, n, |s| {
+                    row([&s.source], [s.articles, s.mentions, s.relations])
+                }),
             ),
         }
     }
@@ -273,4 +226,17 @@ impl Report {
         }
         s
     }
+}
+
+/// The cells of the first `n` rows.
+fn first<R>(rows: &[R], n: usize, cells: impl Fn(&R) -> Vec<String>) -> Vec<Vec<String>> {
+    rows.iter().take(n).map(cells).collect()
+}
+
+/// One row's cells: its text columns, then its counts.
+fn row<const T: usize, const C: usize>(text: [&str; T], counts: [u64; C]) -> Vec<String> {
+    let mut cells = Vec::with_capacity(T + C);
+    cells.extend(text.map(str::to_string));
+    cells.extend(counts.map(|c| c.to_string()));
+    cells
 }

@@ -416,10 +416,10 @@ impl Stats {
                 wikidata: None,
             })
         };
-        let mut entities: Vec<EntityRow> = c
-            .entities
-            .iter()
-            .map(|(id, n)| {
+        // Lists rank most first; ties stay in key order (see `ranked`).
+        let entities = ranked(
+            &c.entities,
+            |id, n| {
                 let i = info(id);
                 EntityRow {
                     id: id.clone(),
@@ -432,58 +432,39 @@ impl Stats {
                     as_subject: n.as_subject,
                     as_object: n.as_object,
                 }
-            })
-            .collect();
-        entities.sort_by(|a, b| {
-            (b.articles, b.mentions)
-                .cmp(&(a.articles, a.mentions))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        let mut predicates: Vec<PredicateRow> = c
-            .predicates
-            .iter()
-            .map(|(p, n)| PredicateRow {
+            },
+            |e| (e.articles, e.mentions),
+        );
+        let predicates = ranked(
+            &c.predicates,
+            |p, n| PredicateRow {
                 predicate: p.clone(),
                 relations: n.relations,
                 negated: n.negated,
                 articles: n.articles,
-            })
-            .collect();
-        predicates.sort_by(|a, b| {
-            b.relations
-                .cmp(&a.relations)
-                .then_with(|| a.predicate.cmp(&b.predicate))
-        });
-        let mut pairs: Vec<PairRow> = c
-            .pairs
-            .iter()
-            .map(|((s, o), n)| PairRow {
+            },
+            |p| p.relations,
+        );
+        let pairs = ranked(
+            &c.pairs,
+            |(s, o), n| PairRow {
                 subject: s.clone(),
                 object: o.clone(),
                 relations: n.relations,
                 articles: n.articles,
                 predicates: n.predicates.clone(),
-            })
-            .collect();
-        pairs.sort_by(|a, b| {
-            (b.relations, b.articles)
-                .cmp(&(a.relations, a.articles))
-                .then_with(|| (&a.subject, &a.object).cmp(&(&b.subject, &b.object)))
-        });
-        let mut cooccurrence: Vec<CooccurrenceRow> = c
-            .cooccurrence
-            .iter()
-            .map(|((a, b), n)| CooccurrenceRow {
+            },
+            |p| (p.relations, p.articles),
+        );
+        let cooccurrence = ranked(
+            &c.cooccurrence,
+            |(a, b), &articles| CooccurrenceRow {
                 a: a.clone(),
                 b: b.clone(),
-                articles: *n,
-            })
-            .collect();
-        cooccurrence.sort_by(|x, y| {
-            y.articles
-                .cmp(&x.articles)
-                .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
-        });
+                articles,
+            },
+            |c| c.articles,
+        );
         let period = |key: String, t: &Tally| PeriodRow {
             period: key,
             articles: t.articles,
@@ -501,21 +482,16 @@ impl Stats {
             weeks.entry(d.iso_week()).or_default().add(*t);
             months.entry(d.month_key()).or_default().add(*t);
         }
-        let mut sources: Vec<SourceRow> = c
-            .sources
-            .iter()
-            .map(|(s, t)| SourceRow {
+        let sources = ranked(
+            &c.sources,
+            |s, t| SourceRow {
                 source: s.clone(),
                 articles: t.articles,
                 mentions: t.mentions,
                 relations: t.relations,
-            })
-            .collect();
-        sources.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.source.cmp(&b.source))
-        });
+            },
+            |s| s.articles,
+        );
         let stories = self.options.dedup.then(|| {
             self.stories
                 .iter()
@@ -681,6 +657,19 @@ fn describe(o: &Options) -> String {
         day(o.since),
         day(o.until)
     )
+}
+
+/// The rows of `counts`, most first by `rank`. The sort is stable, so equal ranks keep the
+/// map's key order (id, predicate, subject and object, source): every ranked list of the
+/// document breaks ties by its key, so the order never depends on the input's.
+fn ranked<K, V, R, O: Ord>(
+    counts: &BTreeMap<K, V>,
+    row: impl Fn(&K, &V) -> R,
+    rank: impl Fn(&R) -> O,
+) -> Vec<R> {
+    let mut rows: Vec<R> = counts.iter().map(|(k, v)| row(k, v)).collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(rank(r)));
+    rows
 }
 
 /// The stats document (docs/stats.md): what `newsgraph stats` writes as JSON and `--merge`

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::extracted::{ArticleRecord, Day, source_key};
+use crate::extracted::{ArticleRecord, Day, EntityInfo, source_key};
 
 pub use fingerprint::Fingerprint;
 pub use tables::Table;
@@ -81,15 +81,6 @@ impl Story {
             &self.relations,
         )
     }
-}
-
-/// An entity's dictionary data, as the records give it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct EntityInfo {
-    name: String,
-    kind: String,
-    country: Option<String>,
-    wikidata: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -288,20 +279,13 @@ impl Stats {
     /// Counts one article record. An `Err` says why the record is inconsistent (a relation
     /// naming an entity the record does not list); nothing of it is counted then.
     pub fn add(&mut self, rec: &ArticleRecord) -> Result<(), String> {
+        rec.check_relations()?;
         let mut entities = BTreeMap::new();
         for e in &rec.entities {
             *entities.entry(e.id.clone()).or_insert(0) += e.mentions.len() as u64;
         }
         let mut relations = Vec::with_capacity(rec.relations.len());
         for r in &rec.relations {
-            for end in [&r.subject, &r.object] {
-                if !entities.contains_key(end) {
-                    return Err(format!(
-                        "relation {} names {end:?}, which is not among the record's entities",
-                        r.predicate
-                    ));
-                }
-            }
             relations.push((
                 r.predicate.clone(),
                 r.subject.clone(),
@@ -322,15 +306,7 @@ impl Stats {
             }
         }
         for e in &rec.entities {
-            self.note_entity(
-                &e.id,
-                EntityInfo {
-                    name: e.name.clone(),
-                    kind: e.kind.clone(),
-                    country: e.country.clone(),
-                    wikidata: e.wikidata.clone(),
-                },
-            );
+            self.note_entity(&e.id, e.info());
         }
         let story = Story {
             id: rec.id.clone(),
@@ -347,12 +323,10 @@ impl Stats {
         Ok(())
     }
 
-    /// Records an entity's dictionary data. Two inputs made with different dictionaries may
-    /// disagree; the smallest wins, so the result does not depend on the order of inputs.
+    /// Records an entity's dictionary data; where inputs disagree, see [`EntityInfo::settle`].
     fn note_entity(&mut self, id: &str, info: EntityInfo) {
         match self.info.get_mut(id) {
-            Some(old) if *old <= info => {}
-            Some(old) => *old = info,
+            Some(old) => old.settle(info),
             None => {
                 self.info.insert(id.to_string(), info);
             }

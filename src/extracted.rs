@@ -7,6 +7,10 @@
 //! file and line, counted and reported by the caller, never silently dropped. Dates are taken
 //! as the contract gives them ("any", as the input had them): a string starting with a valid
 //! `YYYY-MM-DD` is a [`Day`]; anything else is undated.
+//!
+//! What both consumers read the same way is here too, once: an entity's dictionary data
+//! ([`EntityInfo`], the smallest winning where inputs disagree) and the check that a record's
+//! relations name only its own entities ([`ArticleRecord::check_relations`]).
 
 use std::collections::BTreeSet;
 use std::fmt;

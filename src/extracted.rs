@@ -7,7 +7,12 @@
 //! file and line, counted and reported by the caller, never silently dropped. Dates are taken
 //! as the contract gives them ("any", as the input had them): a string starting with a valid
 //! `YYYY-MM-DD` is a [`Day`]; anything else is undated.
+//!
+//! What both consumers read the same way is here too, once: an entity's dictionary data
+//! ([`EntityInfo`], the smallest winning where inputs disagree) and the check that a record's
+//! relations name only its own entities ([`ArticleRecord::check_relations`]).
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -33,6 +38,28 @@ pub struct ArticleRecord {
     pub relations: Vec<RelationRecord>,
 }
 
+impl ArticleRecord {
+    /// An `Err` says why the record is inconsistent: a relation names an entity the record
+    /// does not list. Statistics and the graph count nothing of such a record.
+    pub fn check_relations(&self) -> Result<(), String> {
+        if self.relations.is_empty() {
+            return Ok(());
+        }
+        let ids: BTreeSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        for r in &self.relations {
+            for end in [&r.subject, &r.object] {
+                if !ids.contains(end.as_str()) {
+                    return Err(format!(
+                        "relation {} names {end:?}, which is not among the record's entities",
+                        r.predicate
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A sentence: which field, and its character offsets.
 #[derive(Clone, Debug, Deserialize)]
 pub struct SentenceRef {
@@ -52,6 +79,47 @@ pub struct EntityRecord {
     #[serde(default)]
     pub wikidata: Option<String>,
     pub mentions: Vec<MentionRecord>,
+}
+
+impl EntityRecord {
+    /// The entity's dictionary data, as this record gives it.
+    pub fn info(&self) -> EntityInfo {
+        let EntityRecord {
+            name,
+            kind,
+            country,
+            wikidata,
+            ..
+        } = self;
+        EntityInfo {
+            name: name.clone(),
+            kind: kind.clone(),
+            country: country.clone(),
+            wikidata: wikidata.clone(),
+        }
+    }
+}
+
+/// An entity's dictionary data, as records give it: what statistics and the graph show of an
+/// entity besides its id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct EntityInfo {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub country: Option<String>,
+    pub wikidata: Option<String>,
+}
+
+impl EntityInfo {
+    /// Keeps the smaller of the two. Records made with different dictionaries may disagree
+    /// about an entity; the smallest data wins, so the result does not depend on the order of
+    /// the inputs.
+    pub fn settle(&mut self, other: EntityInfo) {
+        if other < *self {
+            *self = other;
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

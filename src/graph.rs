@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::extracted::{ArticleRecord, Day, SpanRecord};
+use crate::extracted::{ArticleRecord, Day, EntityInfo, RelationRecord, SpanRecord};
 
 /// Wikidata's entity namespace: a node with a QID is this IRI followed by the QID.
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
@@ -35,11 +35,9 @@ const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Node {
     pub id: String,
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub country: Option<String>,
-    pub wikidata: Option<String>,
+    /// Name, type, country and Wikidata QID.
+    #[serde(flatten)]
+    pub info: EntityInfo,
     pub articles: u64,
     pub mentions: u64,
 }
@@ -54,6 +52,16 @@ pub struct EdgeKey {
 }
 
 impl EdgeKey {
+    /// The edge a relation belongs to.
+    pub fn of(r: &RelationRecord) -> EdgeKey {
+        EdgeKey {
+            subject: r.subject.clone(),
+            predicate: r.predicate.clone(),
+            object: r.object.clone(),
+            negated: r.negated,
+        }
+    }
+
     /// `subject|predicate|object`, with `|negated` for a negated edge: the edge id in every
     /// format and in the evidence file.
     pub fn id(&self) -> String {
@@ -115,53 +123,23 @@ impl Graph {
     /// Adds one article record. An `Err` says why the record is inconsistent (a relation
     /// naming an entity it does not list); nothing of it is added then.
     pub fn add(&mut self, rec: &ArticleRecord) -> Result<(), String> {
-        let ids: BTreeSet<&str> = rec.entities.iter().map(|e| e.id.as_str()).collect();
-        for r in &rec.relations {
-            for end in [&r.subject, &r.object] {
-                if !ids.contains(end.as_str()) {
-                    return Err(format!(
-                        "relation {} names {end:?}, which is not among the record's entities",
-                        r.predicate
-                    ));
-                }
-            }
-        }
+        rec.check_relations()?;
         for e in &rec.entities {
-            let node = Node {
+            let info = e.info();
+            let n = (self.nodes.entry(e.id.clone())).or_insert_with(|| Node {
                 id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind.clone(),
-                country: e.country.clone(),
-                wikidata: e.wikidata.clone(),
+                info: info.clone(),
                 articles: 0,
                 mentions: 0,
-            };
-            let n = self
-                .nodes
-                .entry(e.id.clone())
-                .or_insert_with(|| node.clone());
-            // Inputs made with different dictionaries may disagree: the smallest data wins,
-            // so the result does not depend on input order.
-            if (&node.name, &node.kind, &node.country, &node.wikidata)
-                < (&n.name, &n.kind, &n.country, &n.wikidata)
-            {
-                n.name = node.name;
-                n.kind = node.kind;
-                n.country = node.country;
-                n.wikidata = node.wikidata;
-            }
+            });
+            n.info.settle(info);
             n.articles += 1;
             n.mentions += e.mentions.len() as u64;
         }
         let day = rec.date.as_ref().and_then(Day::of_value);
         let mut seen = BTreeSet::new();
         for r in &rec.relations {
-            let key = EdgeKey {
-                subject: r.subject.clone(),
-                predicate: r.predicate.clone(),
-                object: r.object.clone(),
-                negated: r.negated,
-            };
+            let key = EdgeKey::of(r);
             let edge = self.edges.entry(key.clone()).or_default();
             edge.count += 1;
             if seen.insert(key) {
@@ -179,13 +157,7 @@ impl Graph {
     pub fn evidence(rec: &ArticleRecord) -> impl Iterator<Item = Evidence<'_>> {
         let day = rec.date.as_ref().and_then(Day::of_value);
         rec.relations.iter().map(move |r| Evidence {
-            edge: EdgeKey {
-                subject: r.subject.clone(),
-                predicate: r.predicate.clone(),
-                object: r.object.clone(),
-                negated: r.negated,
-            }
-            .id(),
+            edge: EdgeKey::of(r).id(),
             subject: &r.subject,
             predicate: &r.predicate,
             object: &r.object,
@@ -254,13 +226,13 @@ impl Graph {
         for n in self.nodes.values() {
             w.write_record([
                 n.id.as_str(),
-                &n.name,
-                &n.kind,
-                n.country.as_deref().unwrap_or(""),
-                n.wikidata.as_deref().unwrap_or(""),
+                &n.info.name,
+                &n.info.kind,
+                n.info.country.as_deref().unwrap_or(""),
+                n.info.wikidata.as_deref().unwrap_or(""),
                 &n.articles.to_string(),
                 &n.mentions.to_string(),
-                &format!("Entity;{}", class_name(&n.kind)),
+                &format!("Entity;{}", class_name(&n.info.kind)),
             ])?;
         }
         w.flush()?;
@@ -299,14 +271,14 @@ impl Graph {
     fn iris(&self) -> BTreeMap<&str, String> {
         let mut qid_users: BTreeMap<&str, usize> = BTreeMap::new();
         for n in self.nodes.values() {
-            if let Some(q) = n.wikidata.as_deref().filter(|q| is_qid(q)) {
+            if let Some(q) = n.info.wikidata.as_deref().filter(|q| is_qid(q)) {
                 *qid_users.entry(q).or_default() += 1;
             }
         }
         self.nodes
             .values()
             .map(|n| {
-                let iri = match n.wikidata.as_deref() {
+                let iri = match n.info.wikidata.as_deref() {
                     Some(q) if qid_users.get(q) == Some(&1) => format!("{WIKIDATA}{q}"),
                     _ => format!("{ENTITY_NS}{}", pct(&n.id)),
                 };
@@ -324,13 +296,13 @@ impl Graph {
         for n in self.nodes.values() {
             let s = format!("<{}>", iris[n.id.as_str()]);
             writeln!(out, "{s} {rdf_type} {} .", v("Entity"))?;
-            writeln!(out, "{s} {rdf_type} {} .", v(class_name(&n.kind)))?;
+            writeln!(out, "{s} {rdf_type} {} .", v(class_name(&n.info.kind)))?;
             writeln!(out, "{s} {} \"{}\" .", v("id"), escape_nt(&n.id))?;
-            writeln!(out, "{s} <{RDFS_LABEL}> \"{}\" .", escape_nt(&n.name))?;
-            if let Some(c) = &n.country {
+            writeln!(out, "{s} <{RDFS_LABEL}> \"{}\" .", escape_nt(&n.info.name))?;
+            if let Some(c) = &n.info.country {
                 writeln!(out, "{s} {} \"{}\" .", v("country"), escape_nt(c))?;
             }
-            if let Some(q) = &n.wikidata {
+            if let Some(q) = &n.info.wikidata {
                 writeln!(out, "{s} {} \"{}\" .", v("wikidata"), escape_nt(q))?;
             }
             let articles = typed(&n.articles.to_string(), "integer");
@@ -430,12 +402,12 @@ impl Graph {
         };
         for n in self.nodes.values() {
             writeln!(out, r#"    <node id="{}">"#, escape_xml(&n.id))?;
-            data(&mut out, "n_label", &n.name)?;
-            data(&mut out, "n_type", &n.kind)?;
-            if let Some(c) = &n.country {
+            data(&mut out, "n_label", &n.info.name)?;
+            data(&mut out, "n_type", &n.info.kind)?;
+            if let Some(c) = &n.info.country {
                 data(&mut out, "n_country", c)?;
             }
-            if let Some(q) = &n.wikidata {
+            if let Some(q) = &n.info.wikidata {
                 data(&mut out, "n_wikidata", q)?;
             }
             data(&mut out, "n_articles", &n.articles.to_string())?;

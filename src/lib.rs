@@ -12,7 +12,8 @@
 //! 6. [`record`] writes the output format, turning byte spans into character offsets.
 //!
 //! [`pipeline`] ties stages 3–6 together per article, and runs batches in parallel with
-//! output in input order. The library never prints, exits or looks at a terminal; the
+//! output in input order; what it finds in an article is an [`extraction::Extraction`],
+//! which [`record`] writes. The library never prints, exits or looks at a terminal; the
 //! `newsgraph` binary does that.
 //!
 //! ```
@@ -36,6 +37,7 @@ pub mod article;
 pub mod dictionary;
 pub mod eval;
 pub mod extracted;
+pub mod extraction;
 pub mod graph;
 mod hash;
 pub mod input;

@@ -14,84 +14,16 @@ use std::sync::mpsc;
 
 use crate::article::{self, Article, ArticleOptions, Reject};
 use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
+use crate::extraction::Scratch;
 use crate::input::{InputError, Raw, Reader};
-use crate::matcher::{Matcher, Mention};
-use crate::record;
-use crate::relate::{Context, Relater, Relation, ontology::Ontology};
+use crate::matcher::Matcher;
+use crate::record::{self, Names};
+use crate::relate::{Context, Relater, ontology::Ontology};
 use crate::segment;
 
-/// Which text of an article a span points into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    Title,
-    Text,
-}
-
-impl Field {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Text => "text",
-        }
-    }
-}
-
-/// A sentence: a byte range of one field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sentence {
-    pub field: Field,
-    pub range: Range<usize>,
-}
-
-/// A mention, with the field and sentence it is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Found {
-    pub field: Field,
-    pub sentence: u32,
-    pub mention: Mention,
-}
-
-/// A relation, with the field and sentence it is in.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FoundRelation {
-    pub field: Field,
-    pub sentence: u32,
-    pub relation: Relation,
-}
-
-/// Everything found in one article. Reused between articles to save allocations.
-#[derive(Clone, Debug, Default)]
-pub struct Extraction {
-    pub sentences: Vec<Sentence>,
-    pub mentions: Vec<Found>,
-    pub relations: Vec<FoundRelation>,
-    /// Sentences whose relations were not all sought or kept: over
-    /// [`MAX_RELATION_SENTENCE_BYTES`], or with more than [`MAX_RELATIONS_PER_SENTENCE`].
-    pub capped_sentences: u32,
-    /// Working buffers, kept with the results so that a worker reusing an `Extraction`
-    /// allocates nothing per article once they have grown.
-    scratch: Scratch,
-}
-
-#[derive(Clone, Debug, Default)]
-struct Scratch {
-    /// Each field's mentions (title, text).
-    field_mentions: [Vec<Mention>; 2],
-    ranges: Vec<Range<usize>>,
-    found: Vec<Relation>,
-    entities: Vec<EntityId>,
-    /// The field's text lowercased, for the matcher.
-    lower: String,
-}
-
-impl Extraction {
-    pub fn clear(&mut self) {
-        self.sentences.clear();
-        self.mentions.clear();
-        self.relations.clear();
-        self.capped_sentences = 0;
-    }
-}
+// The per-article result types live in `extraction`, where `record` reads them too; they are
+// re-exported here, where they were first defined.
+pub use crate::extraction::{Extraction, Field, Found, FoundRelation, Sentence};
 
 /// Switches that change what the pipeline reports.
 #[derive(Clone, Debug)]
@@ -121,6 +53,12 @@ pub struct Pipeline {
     matcher: Matcher,
     relater: Relater,
     options: Options,
+}
+
+impl<'a> From<&'a Pipeline> for Names<'a> {
+    fn from(pipeline: &'a Pipeline) -> Names<'a> {
+        pipeline.names()
+    }
 }
 
 /// Counts of a run, for the summary line. Every item the reader gives is counted once: as an
@@ -215,6 +153,15 @@ impl Pipeline {
 
     pub fn ontology(&self) -> &Ontology {
         self.relater.ontology()
+    }
+
+    /// The tables the writer looks ids up in.
+    pub fn names(&self) -> Names<'_> {
+        Names {
+            dictionary: &self.dict,
+            matcher: &self.matcher,
+            ontology: self.relater.ontology(),
+        }
     }
 
     /// Finds sentences, mentions and relations in one article.

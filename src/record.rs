@@ -18,14 +18,28 @@
 //!  "relations":[{"predicate":"spy_on","subject":"CHN","object":"USA","negated":false,
 //!    "modality":"asserted","rule":"svo","confidence":0.9, …}]}
 //! ```
+//!
+//! The writer takes the pipeline's result (an [`Extraction`]) and the tables its ids refer to
+//! ([`Names`]); it never calls back into the pipeline.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::article::Article;
-use crate::dictionary::{Entity, EntityId};
-use crate::pipeline::{Extraction, Field, FoundRelation, Pipeline};
-use crate::relate::Arg;
+use crate::dictionary::{Dictionary, Entity, EntityId};
+use crate::extraction::{Extraction, Field, FoundRelation};
+use crate::matcher::Matcher;
+use crate::relate::{Arg, ontology::Ontology};
+
+/// The tables the ids of an [`Extraction`] refer to: entity ids, names and types (the
+/// dictionary), the other readings of an ambiguous mention (the matcher), predicate ids and
+/// event codes (the ontology). A `&Pipeline` converts into one.
+#[derive(Clone, Copy)]
+pub struct Names<'a> {
+    pub dictionary: &'a Dictionary,
+    pub matcher: &'a Matcher,
+    pub ontology: &'a Ontology,
+}
 
 /// Maps byte offsets of one text to character offsets. Built from the offsets needed, in one
 /// pass over the text; ASCII text maps to itself.
@@ -209,16 +223,16 @@ struct RelationLine<'a> {
 }
 
 fn relation_out<'a>(
-    pipeline: &'a Pipeline,
+    names: Names<'a>,
     article: &'a Article,
     offsets: &Offsets,
     ex: &Extraction,
     r: &FoundRelation,
 ) -> RelationOut<'a> {
-    let dict = pipeline.dictionary();
+    let dict = names.dictionary;
     let rel = &r.relation;
     let text = field_text(article, r.field);
-    let predicate = pipeline.ontology().predicate(rel.predicate);
+    let predicate = names.ontology.predicate(rel.predicate);
     let sentence = &ex.sentences[r.sentence as usize].range;
     let span = |start: usize, end: usize| SpanOut {
         start: offsets.get(r.field, start),
@@ -259,8 +273,18 @@ fn relation_out<'a>(
 /// seventh of the whole run on one thread. The bytes are those `serde_json` writes for the
 /// derived structs kept in this module's tests (a test compares the two); the input's own
 /// fields and the relations, a few per article, still go through `serde_json`.
-pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
-    let dict = pipeline.dictionary();
+///
+/// `names` is a [`Names`], or a `&Pipeline`, which converts into one.
+pub fn write_article<'a, N>(names: N, article: &Article, ex: &Extraction, out: &mut Vec<u8>)
+where
+    N: Into<Names<'a>>,
+{
+    // The body is compiled once, not once per type of `names`.
+    article_record(names.into(), article, ex, out);
+}
+
+fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
+    let dict = names.dictionary;
     let offsets = Offsets::new(article, ex);
     out.extend_from_slice(b"{\"id\":");
     write_str(out, &article.id);
@@ -331,7 +355,7 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
                 out.extend_from_slice(b",\"role\":");
                 write_str(out, role.as_str());
             }
-            let mut alternatives = pipeline.matcher().alternatives(text, m).peekable();
+            let mut alternatives = names.matcher.alternatives(text, m).peekable();
             if alternatives.peek().is_some() {
                 out.extend_from_slice(b",\"alternatives\":");
                 write_strs(out, alternatives.map(|a| dict.entity(a).id.as_str()));
@@ -342,7 +366,7 @@ pub fn write_article(pipeline: &Pipeline, article: &Article, ex: &Extraction, ou
     });
     out.extend_from_slice(b",\"relations\":");
     write_list(out, &ex.relations, |out, r| {
-        write_json(out, &relation_out(pipeline, article, &offsets, ex, r));
+        write_json(out, &relation_out(names, article, &offsets, ex, r));
     });
     out.extend_from_slice(b"}\n");
 }
@@ -403,9 +427,13 @@ fn write_list<T>(
     out.push(b']');
 }
 
-/// Writes one JSON line per relation of the article.
-pub fn write_relations(pipeline: &Pipeline, article: &Article, ex: &Extraction, out: &mut Vec<u8>) {
-    let dict = pipeline.dictionary();
+/// Writes one JSON line per relation of the article; `names` as for [`write_article`].
+pub fn write_relations<'a, N>(names: N, article: &Article, ex: &Extraction, out: &mut Vec<u8>)
+where
+    N: Into<Names<'a>>,
+{
+    let names = names.into();
+    let dict = names.dictionary;
     let offsets = Offsets::new(article, ex);
     for r in &ex.relations {
         let subject = dict.entity(r.relation.subject.entity);
@@ -418,7 +446,7 @@ pub fn write_relations(pipeline: &Pipeline, article: &Article, ex: &Extraction, 
             subject_type: subject.kind.as_str(),
             object_name: &object.name,
             object_type: object.kind.as_str(),
-            relation: relation_out(pipeline, article, &offsets, ex, r),
+            relation: relation_out(names, article, &offsets, ex, r),
         };
         serde_json::to_writer(&mut *out, &line).expect("serializing to memory cannot fail");
         out.push(b'\n');
@@ -429,7 +457,10 @@ pub fn write_relations(pipeline: &Pipeline, article: &Article, ex: &Extraction, 
 mod tests {
     use super::*;
     use crate::article::ArticleOptions;
+    use crate::extraction::Found;
     use crate::input::{Raw, RawKind};
+    // Only the tests run the pipeline, to have real extractions to write.
+    use crate::pipeline::Pipeline;
 
     #[derive(Serialize)]
     struct SentenceOut {
@@ -485,8 +516,8 @@ mod tests {
 
     /// The article record as `serde_json` derives it from the structs above: what
     /// [`write_article`] writes by hand.
-    fn derived(pipeline: &Pipeline, article: &Article, ex: &Extraction) -> Vec<u8> {
-        let dict = pipeline.dictionary();
+    fn derived(names: Names<'_>, article: &Article, ex: &Extraction) -> Vec<u8> {
+        let dict = names.dictionary;
         let offsets = Offsets::new(article, ex);
         let mut order: Vec<EntityId> = Vec::new();
         for f in &ex.mentions {
@@ -494,7 +525,7 @@ mod tests {
                 order.push(f.mention.entity);
             }
         }
-        let mention = |f: &crate::pipeline::Found| {
+        let mention = |f: &Found| {
             let m = &f.mention;
             let text = field_text(article, f.field);
             MentionOut {
@@ -505,7 +536,7 @@ mod tests {
                 form: m.form.as_str(),
                 sentence: f.sentence,
                 role: m.role.map(|r| r.as_str()),
-                alternatives: (pipeline.matcher().alternatives(text, m))
+                alternatives: (names.matcher.alternatives(text, m))
                     .map(|a| dict.entity(a).id.as_str())
                     .collect(),
             }
@@ -544,7 +575,7 @@ mod tests {
                 .collect(),
             entities,
             relations: (ex.relations.iter())
-                .map(|r| relation_out(pipeline, article, &offsets, ex, r))
+                .map(|r| relation_out(names, article, &offsets, ex, r))
                 .collect(),
         };
         let mut out = serde_json::to_vec(&record).unwrap();
@@ -578,7 +609,7 @@ mod tests {
             write_article(&pipeline, &article, &ex, &mut written);
             assert_eq!(
                 String::from_utf8(written).unwrap(),
-                String::from_utf8(derived(&pipeline, &article, &ex)).unwrap()
+                String::from_utf8(derived((&pipeline).into(), &article, &ex)).unwrap()
             );
         }
         assert!(

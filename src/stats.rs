@@ -18,14 +18,22 @@
 //! one kept is the first by (day, source, id), so the choice does not depend on input order;
 //! to merge exactly, a deduplicated stats file carries its stories (one small entry per
 //! distinct story) and the aggregates are recomputed from them.
+//!
+//! This file holds the counts that merge ([`Stats`]) and the document they are written as and
+//! read back from ([`Report`]); [`Fingerprint`] (`stats/fingerprint.rs`) identifies a story
+//! for `dedup`; the CSV and Markdown views of one table ([`Table`]) are in `stats/tables.rs`.
+
+mod fingerprint;
+mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
-use std::io;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extracted::{ArticleRecord, Day, source_key};
+use crate::extracted::{ArticleRecord, Day, EntityInfo, source_key};
+
+pub use fingerprint::Fingerprint;
+pub use tables::Table;
 
 /// The `format` field of every stats document.
 pub const FORMAT: &str = "newsgraph-stats";
@@ -73,116 +81,6 @@ impl Story {
             &self.relations,
         )
     }
-}
-
-/// A stable 128-bit FNV-1a hash identifying a story's text evidence (module docs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Fingerprint(pub u128);
-
-impl Fingerprint {
-    /// The fingerprint of an article record.
-    pub fn of(rec: &ArticleRecord) -> Fingerprint {
-        let mut mentions: Vec<(&str, u64, u64)> = Vec::new();
-        for e in &rec.entities {
-            for m in &e.mentions {
-                if m.field == "text" {
-                    mentions.push((&e.id, m.start, m.end));
-                }
-            }
-        }
-        let mut h = Fnv::new();
-        if mentions.is_empty() {
-            h.bytes(b"id");
-            h.str(&rec.id);
-            h.str(&rec.date.as_ref().map(|d| d.to_string()).unwrap_or_default());
-            h.str(
-                &rec.source
-                    .as_ref()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            );
-            return Fingerprint(h.0);
-        }
-        mentions.sort_unstable();
-        h.bytes(b"text");
-        for s in rec.sentences.iter().filter(|s| s.field == "text") {
-            h.num(s.start);
-            h.num(s.end);
-        }
-        h.bytes(b"mentions");
-        for (id, start, end) in mentions {
-            h.str(id);
-            h.num(start);
-            h.num(end);
-        }
-        let mut relations: Vec<_> = rec
-            .relations
-            .iter()
-            .filter(|r| r.field == "text")
-            .map(|r| {
-                (
-                    (&r.predicate, &r.subject, &r.object, r.negated, &r.modality),
-                    (
-                        r.sentence.start,
-                        r.sentence.end,
-                        r.trigger.start,
-                        r.trigger.end,
-                    ),
-                )
-            })
-            .collect();
-        relations.sort_unstable();
-        h.bytes(b"relations");
-        for ((p, s, o, neg, modality), (a, b, c, d)) in relations {
-            for x in [p, s, o, modality] {
-                h.str(x);
-            }
-            h.bytes(&[u8::from(neg)]);
-            for n in [a, b, c, d] {
-                h.num(n);
-            }
-        }
-        Fingerprint(h.0)
-    }
-}
-
-impl std::fmt::Display for Fingerprint {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:032x}", self.0)
-    }
-}
-
-/// FNV-1a, 128 bits: specified, so fingerprints are the same on every machine and version
-/// (std's hashers promise neither).
-struct Fnv(u128);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0x6c62272e07bb014262b821756295c58d)
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        for &x in b {
-            self.0 ^= u128::from(x);
-            self.0 = self.0.wrapping_mul(0x0000000001000000000000000000013B);
-        }
-    }
-    /// A string and a terminator, so ("ab", "c") and ("a", "bc") differ.
-    fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-        self.bytes(&[0xff]);
-    }
-    fn num(&mut self, n: u64) {
-        self.bytes(&n.to_le_bytes());
-    }
-}
-
-/// An entity's dictionary data, as the records give it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct EntityInfo {
-    name: String,
-    kind: String,
-    country: Option<String>,
-    wikidata: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -381,20 +279,13 @@ impl Stats {
     /// Counts one article record. An `Err` says why the record is inconsistent (a relation
     /// naming an entity the record does not list); nothing of it is counted then.
     pub fn add(&mut self, rec: &ArticleRecord) -> Result<(), String> {
+        rec.check_relations()?;
         let mut entities = BTreeMap::new();
         for e in &rec.entities {
             *entities.entry(e.id.clone()).or_insert(0) += e.mentions.len() as u64;
         }
         let mut relations = Vec::with_capacity(rec.relations.len());
         for r in &rec.relations {
-            for end in [&r.subject, &r.object] {
-                if !entities.contains_key(end) {
-                    return Err(format!(
-                        "relation {} names {end:?}, which is not among the record's entities",
-                        r.predicate
-                    ));
-                }
-            }
             relations.push((
                 r.predicate.clone(),
                 r.subject.clone(),
@@ -415,15 +306,7 @@ impl Stats {
             }
         }
         for e in &rec.entities {
-            self.note_entity(
-                &e.id,
-                EntityInfo {
-                    name: e.name.clone(),
-                    kind: e.kind.clone(),
-                    country: e.country.clone(),
-                    wikidata: e.wikidata.clone(),
-                },
-            );
+            self.note_entity(&e.id, e.info());
         }
         let story = Story {
             id: rec.id.clone(),
@@ -440,12 +323,10 @@ impl Stats {
         Ok(())
     }
 
-    /// Records an entity's dictionary data. Two inputs made with different dictionaries may
-    /// disagree; the smallest wins, so the result does not depend on the order of inputs.
+    /// Records an entity's dictionary data; where inputs disagree, see [`EntityInfo::settle`].
     fn note_entity(&mut self, id: &str, info: EntityInfo) {
         match self.info.get_mut(id) {
-            Some(old) if *old <= info => {}
-            Some(old) => *old = info,
+            Some(old) => old.settle(info),
             None => {
                 self.info.insert(id.to_string(), info);
             }
@@ -509,10 +390,10 @@ impl Stats {
                 wikidata: None,
             })
         };
-        let mut entities: Vec<EntityRow> = c
-            .entities
-            .iter()
-            .map(|(id, n)| {
+        // Lists rank most first; ties stay in key order (see `ranked`).
+        let entities = ranked(
+            &c.entities,
+            |id, n| {
                 let i = info(id);
                 EntityRow {
                     id: id.clone(),
@@ -525,58 +406,39 @@ impl Stats {
                     as_subject: n.as_subject,
                     as_object: n.as_object,
                 }
-            })
-            .collect();
-        entities.sort_by(|a, b| {
-            (b.articles, b.mentions)
-                .cmp(&(a.articles, a.mentions))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        let mut predicates: Vec<PredicateRow> = c
-            .predicates
-            .iter()
-            .map(|(p, n)| PredicateRow {
+            },
+            |e| (e.articles, e.mentions),
+        );
+        let predicates = ranked(
+            &c.predicates,
+            |p, n| PredicateRow {
                 predicate: p.clone(),
                 relations: n.relations,
                 negated: n.negated,
                 articles: n.articles,
-            })
-            .collect();
-        predicates.sort_by(|a, b| {
-            b.relations
-                .cmp(&a.relations)
-                .then_with(|| a.predicate.cmp(&b.predicate))
-        });
-        let mut pairs: Vec<PairRow> = c
-            .pairs
-            .iter()
-            .map(|((s, o), n)| PairRow {
+            },
+            |p| p.relations,
+        );
+        let pairs = ranked(
+            &c.pairs,
+            |(s, o), n| PairRow {
                 subject: s.clone(),
                 object: o.clone(),
                 relations: n.relations,
                 articles: n.articles,
                 predicates: n.predicates.clone(),
-            })
-            .collect();
-        pairs.sort_by(|a, b| {
-            (b.relations, b.articles)
-                .cmp(&(a.relations, a.articles))
-                .then_with(|| (&a.subject, &a.object).cmp(&(&b.subject, &b.object)))
-        });
-        let mut cooccurrence: Vec<CooccurrenceRow> = c
-            .cooccurrence
-            .iter()
-            .map(|((a, b), n)| CooccurrenceRow {
+            },
+            |p| (p.relations, p.articles),
+        );
+        let cooccurrence = ranked(
+            &c.cooccurrence,
+            |(a, b), &articles| CooccurrenceRow {
                 a: a.clone(),
                 b: b.clone(),
-                articles: *n,
-            })
-            .collect();
-        cooccurrence.sort_by(|x, y| {
-            y.articles
-                .cmp(&x.articles)
-                .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
-        });
+                articles,
+            },
+            |c| c.articles,
+        );
         let period = |key: String, t: &Tally| PeriodRow {
             period: key,
             articles: t.articles,
@@ -594,21 +456,16 @@ impl Stats {
             weeks.entry(d.iso_week()).or_default().add(*t);
             months.entry(d.month_key()).or_default().add(*t);
         }
-        let mut sources: Vec<SourceRow> = c
-            .sources
-            .iter()
-            .map(|(s, t)| SourceRow {
+        let sources = ranked(
+            &c.sources,
+            |s, t| SourceRow {
                 source: s.clone(),
                 articles: t.articles,
                 mentions: t.mentions,
                 relations: t.relations,
-            })
-            .collect();
-        sources.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.source.cmp(&b.source))
-        });
+            },
+            |s| s.articles,
+        );
         let stories = self.options.dedup.then(|| {
             self.stories
                 .iter()
@@ -776,6 +633,19 @@ fn describe(o: &Options) -> String {
     )
 }
 
+/// The rows of `counts`, most first by `rank`. The sort is stable, so equal ranks keep the
+/// map's key order (id, predicate, subject and object, source): every ranked list of the
+/// document breaks ties by its key, so the order never depends on the input's.
+fn ranked<K, V, R, O: Ord>(
+    counts: &BTreeMap<K, V>,
+    row: impl Fn(&K, &V) -> R,
+    rank: impl Fn(&R) -> O,
+) -> Vec<R> {
+    let mut rows: Vec<R> = counts.iter().map(|(k, v)| row(k, v)).collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(rank(r)));
+    rows
+}
+
 /// The stats document (docs/stats.md): what `newsgraph stats` writes as JSON and `--merge`
 /// reads. Lists are in rank order (most first; ties by key), periods in time order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -877,31 +747,6 @@ pub struct StoryRow {
     pub story: Story,
 }
 
-/// Columns that hold counts, right-aligned in Markdown.
-const NUMERIC: &[&str] = &[
-    "count",
-    "articles",
-    "mentions",
-    "relations",
-    "negated",
-    "as_subject",
-    "as_object",
-];
-
-/// Which table to show (`--by`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Table {
-    Totals,
-    Entity,
-    Predicate,
-    Pair,
-    Cooccurrence,
-    Day,
-    Week,
-    Month,
-    Source,
-}
-
 impl Report {
     /// Keeps the first `n` rows of the ranked lists (entities, predicates, pairs,
     /// co-occurrence, sources; periods are kept whole) and marks the document incomplete.
@@ -930,208 +775,6 @@ impl Report {
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("stats serialize");
         s.push('\n');
-        s
-    }
-
-    /// A table as header and rows of cells, at most `top` rows for ranked lists.
-    pub fn table(&self, table: Table, top: Option<usize>) -> (Vec<&'static str>, Vec<Vec<String>>) {
-        let n = top.unwrap_or(usize::MAX);
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        let period = |rows: &[PeriodRow], name: &'static str| {
-            (
-                vec![name, "articles", "mentions", "relations"],
-                rows.iter()
-                    .map(|p| {
-                        vec![
-                            p.period.clone(),
-                            p.articles.to_string(),
-                            p.mentions.to_string(),
-                            p.relations.to_string(),
-                        ]
-                    })
-                    .collect(),
-            )
-        };
-        match table {
-            Table::Totals => {
-                let t = &self.totals;
-                let rows = [
-                    ("articles", t.articles),
-                    ("entities", t.entities),
-                    ("article_entities", t.article_entities),
-                    ("mentions", t.mentions),
-                    ("relations", t.relations),
-                    ("negated", t.negated),
-                    ("undated", t.undated),
-                    ("unsourced", t.unsourced),
-                    ("duplicates_folded", t.duplicates_folded),
-                    ("filtered_out", t.filtered_out),
-                ];
-                (
-                    vec!["total", "count"],
-                    rows.iter()
-                        .map(|(k, v)| vec![k.to_string(), v.to_string()])
-                        .collect(),
-                )
-            }
-            Table::Entity => (
-                vec![
-                    "id",
-                    "name",
-                    "type",
-                    "country",
-                    "wikidata",
-                    "articles",
-                    "mentions",
-                    "as_subject",
-                    "as_object",
-                ],
-                self.entities
-                    .iter()
-                    .take(n)
-                    .map(|e| {
-                        vec![
-                            e.id.clone(),
-                            e.name.clone(),
-                            e.kind.clone(),
-                            opt(&e.country),
-                            opt(&e.wikidata),
-                            e.articles.to_string(),
-                            e.mentions.to_string(),
-                            e.as_subject.to_string(),
-                            e.as_object.to_string(),
-                        ]
-                    })
-                    .collect(),
-            ),
-            Table::Predicate => (
-                vec!["predicate", "relations", "negated", "articles"],
-                self.predicates
-                    .iter()
-                    .take(n)
-                    .map(|p| {
-                        vec![
-                            p.predicate.clone(),
-                            p.relations.to_string(),
-                            p.negated.to_string(),
-                            p.articles.to_string(),
-                        ]
-                    })
-                    .collect(),
-            ),
-            Table::Pair => (
-                vec!["subject", "object", "relations", "articles", "predicates"],
-                self.pairs
-                    .iter()
-                    .take(n)
-                    .map(|p| {
-                        let preds = p
-                            .predicates
-                            .iter()
-                            .map(|(k, v)| format!("{k}:{v}"))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        vec![
-                            p.subject.clone(),
-                            p.object.clone(),
-                            p.relations.to_string(),
-                            p.articles.to_string(),
-                            preds,
-                        ]
-                    })
-                    .collect(),
-            ),
-            Table::Cooccurrence => (
-                vec!["a", "b", "articles"],
-                self.cooccurrence
-                    .iter()
-                    .take(n)
-                    .map(|c| vec![c.a.clone(), c.b.clone(), c.articles.to_string()])
-                    .collect(),
-            ),
-            Table::Day => period(&self.days, "day"),
-            Table::Week => period(&self.weeks, "week"),
-            Table::Month => period(&self.months, "month"),
-            Table::Source => (
-                vec!["source", "articles", "mentions", "relations"],
-                self.sources
-                    .iter()
-                    .take(n)
-                    .map(|s| {
-                        vec![
-                            s.source.clone(),
-                            s.articles.to_string(),
-                            s.mentions.to_string(),
-                            s.relations.to_string(),
-                        ]
-                    })
-                    .collect(),
-            ),
-        }
-    }
-
-    /// One table as CSV (RFC 4180 quoting), with a header line.
-    pub fn write_csv<W: io::Write>(
-        &self,
-        table: Table,
-        top: Option<usize>,
-        out: W,
-    ) -> io::Result<()> {
-        let (header, rows) = self.table(table, top);
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(&header)?;
-        for r in rows {
-            w.write_record(&r)?;
-        }
-        w.flush()
-    }
-
-    /// Markdown: the given table, or (`None`) the totals and every list but days and weeks.
-    pub fn markdown(&self, table: Option<Table>, top: Option<usize>) -> String {
-        let sections: &[(Table, &str)] = &[
-            (Table::Totals, "Totals"),
-            (Table::Entity, "Entities"),
-            (Table::Predicate, "Predicates"),
-            (Table::Pair, "Subject–object pairs"),
-            (Table::Cooccurrence, "Co-occurrence in articles"),
-            (Table::Day, "Days"),
-            (Table::Week, "Weeks"),
-            (Table::Month, "Months"),
-            (Table::Source, "Sources"),
-        ];
-        let mut s = String::new();
-        for (t, title) in sections {
-            let shown = match table {
-                Some(only) => only == *t,
-                None => !matches!(t, Table::Day | Table::Week),
-            };
-            if !shown {
-                continue;
-            }
-            let (header, rows) = self.table(*t, top);
-            if !s.is_empty() {
-                s.push('\n');
-            }
-            let _ = writeln!(s, "## {title}\n");
-            let cell = |c: &str| c.replace('\\', "\\\\").replace('|', "\\|");
-            let _ = writeln!(s, "| {} |", header.join(" | "));
-            let _ = writeln!(
-                s,
-                "|{}",
-                header
-                    .iter()
-                    .map(|h| if NUMERIC.contains(h) {
-                        " ---: |"
-                    } else {
-                        " --- |"
-                    })
-                    .collect::<String>()
-            );
-            for r in rows {
-                let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-                let _ = writeln!(s, "| {} |", cells.join(" | "));
-            }
-        }
         s
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use newsgraph::extracted::Day;
 use newsgraph::stats::{Options, Stats, Table};
 
@@ -44,8 +45,8 @@ pub struct Args {
     pub format: FormatArg,
     /// The table to show in csv (default entity) or md (default: totals, entities,
     /// predicates, pairs, co-occurrence, months and sources).
-    #[arg(long, value_enum, value_name = "TABLE")]
-    pub by: Option<ByArg>,
+    #[arg(long, value_name = "TABLE", value_parser = table_parser())]
+    pub by: Option<Table>,
     /// Show only the first N rows of each ranked list (periods are always whole).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
@@ -70,33 +71,10 @@ pub enum FormatArg {
     Md,
 }
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug)]
-pub enum ByArg {
-    Totals,
-    Entity,
-    Predicate,
-    Pair,
-    Cooccurrence,
-    Day,
-    Week,
-    Month,
-    Source,
-}
-
-impl From<ByArg> for Table {
-    fn from(b: ByArg) -> Table {
-        match b {
-            ByArg::Totals => Table::Totals,
-            ByArg::Entity => Table::Entity,
-            ByArg::Predicate => Table::Predicate,
-            ByArg::Pair => Table::Pair,
-            ByArg::Cooccurrence => Table::Cooccurrence,
-            ByArg::Day => Table::Day,
-            ByArg::Week => Table::Week,
-            ByArg::Month => Table::Month,
-            ByArg::Source => Table::Source,
-        }
-    }
+/// `--by`: the library's table names, listed in the help as clap lists a value enum's.
+fn table_parser() -> impl TypedValueParser<Value = Table> {
+    PossibleValuesParser::new(Table::ALL.map(Table::name))
+        .map(|name| name.parse::<Table>().expect("a listed name"))
 }
 
 fn parse_day(s: &str) -> Result<Day, String> {
@@ -145,12 +123,12 @@ pub fn run(args: Args) -> Result<i32> {
             out.write_all(report.to_json().as_bytes())?;
         }
         FormatArg::Csv => {
-            let table = args.by.map_or(Table::Entity, Table::from);
+            let table = args.by.unwrap_or(Table::Entity);
             report.write_csv(table, args.top, &mut out)?;
         }
         FormatArg::Md => {
             let top = args.top.or(args.by.is_none().then_some(20));
-            out.write_all(report.markdown(args.by.map(Table::from), top).as_bytes())?;
+            out.write_all(report.markdown(args.by, top).as_bytes())?;
         }
     }
     out.finish()?;

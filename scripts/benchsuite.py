@@ -236,7 +236,8 @@ def dictionaries():
     """(label, newsgraph dictionary arguments, patterns file, entries, aliases) for both sizes."""
     WORK.mkdir(parents=True, exist_ok=True)
     builtin_files = sorted((ROOT / "dictionaries").glob("*.tsv"))
-    builtin_files = [f for f in builtin_files if f.name != "relations.tsv"]
+    # The entity dictionaries: not the relation table nor the company-name grammar.
+    builtin_files = [f for f in builtin_files if f.name not in ("relations.tsv", "company_names.tsv")]
     rows = [r for f in builtin_files for r in read_tsv(f)]
     builtin_aliases = [a for r in rows for a in aliases_of(r)]
     small = WORK / "aliases-builtin.txt"

@@ -601,6 +601,16 @@ def us_variants(name):
     return out
 
 
+def corp_variants(forms):
+    """"Federal Deposit Insurance Corp" for "... Corporation": news writes a public
+    corporation's name with the abbreviation a company's has."""
+    out = []
+    for f in forms:
+        if f.endswith(" Corporation"):
+            out += [f[: -len("Corporation")] + "Corp", f[: -len("Corporation")] + "Corp."]
+    return out
+
+
 def build_us_agencies(src):
     pairs = []
     d = os.path.join(src, "us-federal-agencies")
@@ -679,6 +689,9 @@ def build_us_agencies(src):
         aliases += us_variants(name)
         for f in forms:
             aliases += us_variants(f)
+        # Not for a body that companies.tsv lists too (Freddie Mac): its "Corp" stays the company's.
+        if not any("companies.tsv" in (c.get("why") or "") for c in g["cur"]):
+            aliases += corp_variants([name] + aliases)
         aliases = [a for a in uniq(aliases) if a != name and not a.startswith("The ")]
         id_ = "us-agency:" + slug(US_PREFIX.sub("", name))
         e = entity(id_, "agency", name, country="USA", aliases=aliases, metonyms=uniq(mets),
@@ -703,6 +716,7 @@ def build_igos_and_national(src, absorbed_out):
     absorbed = set()
     for r in read_tsv(os.path.join(CURATED, "agencies.tsv")):
         aliases = split_list(r["aliases"])
+        aliases += [a for a in corp_variants([r["name"]] + aliases) if a not in aliases]
         codes = []
         for p in split_list(r["phoenix"]):
             recs = by_phrase.get(phrase_key(p))

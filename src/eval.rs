@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::dictionary::{Dictionary, Entity, EntityId, EntityType};
+use crate::dictionary::{Entity, EntityId, EntityType};
 use crate::pipeline::{Extraction, Field, Pipeline};
 
 /// One gold article.
@@ -192,8 +192,7 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn same(&self, dict: &Dictionary, gold: &GoldEntity, id: EntityId) -> bool {
-        let e: &Entity = dict.entity(id);
+    fn same(&self, e: &Entity, gold: &GoldEntity, id: EntityId) -> bool {
         if let (Some(g), Some(s)) = (&gold.wikidata, &e.wikidata) {
             return g == s;
         }
@@ -255,7 +254,7 @@ impl<'a> Scorer<'a> {
         let mut used = vec![false; system.len()];
         for g in &gold.entities {
             let hit = system.iter().enumerate().position(|(i, &(s, e, id))| {
-                !used[i] && s == g.start && e == g.end && self.same(dict, g, id)
+                !used[i] && s == g.start && e == g.end && self.same(ex.entity(dict, id), g, id)
             });
             match hit {
                 Some(i) => {
@@ -279,7 +278,7 @@ impl<'a> Scorer<'a> {
                 report.errors.push(ScoreError {
                     article: gold.id.clone(),
                     kind: "spurious entity",
-                    detail: format!("{text:?} {s}..{e} = {}", dict.entity(id).name),
+                    detail: format!("{text:?} {s}..{e} = {}", ex.entity(dict, id).name),
                 });
             }
         }
@@ -325,8 +324,16 @@ impl<'a> Scorer<'a> {
                 !correct[i]
                     && same_predicate
                     && rel.negated == g.negated
-                    && self.same(dict, &subject, rel.subject.entity)
-                    && self.same(dict, &object, rel.object.entity)
+                    && self.same(
+                        ex.entity(dict, rel.subject.entity),
+                        &subject,
+                        rel.subject.entity,
+                    )
+                    && self.same(
+                        ex.entity(dict, rel.object.entity),
+                        &object,
+                        rel.object.entity,
+                    )
                     && evidence
                         .as_ref()
                         .is_none_or(|ev| ev.start <= rel.trigger.start && rel.trigger.end <= ev.end)
@@ -384,9 +391,9 @@ impl<'a> Scorer<'a> {
                 kind: "spurious relation",
                 detail: format!(
                     "{} {} {}{} [{} {:.2}] — {:?}",
-                    dict.entity(rel.subject.entity).name,
+                    ex.entity(dict, rel.subject.entity).name,
                     p.id,
-                    dict.entity(rel.object.entity).name,
+                    ex.entity(dict, rel.object.entity).name,
                     if rel.negated { " (negated)" } else { "" },
                     rel.rule,
                     rel.confidence,

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::dictionary::EntityId;
+use crate::dictionary::{Dictionary, Entity, EntityId};
 use crate::matcher::Mention;
 use crate::relate::Relation;
 
@@ -56,6 +56,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Found>,
     pub relations: Vec<FoundRelation>,
+    /// The companies of this article that no dictionary lists, found by the form of their names
+    /// ([`crate::open_world`]): the entity of id `dictionary.len() + i` is `open[i]`.
+    pub open: Vec<Entity>,
     /// Sentences whose relations were not all sought or kept: over
     /// [`crate::pipeline::MAX_RELATION_SENTENCE_BYTES`], or with more than
     /// [`crate::pipeline::MAX_RELATIONS_PER_SENTENCE`].
@@ -75,6 +78,11 @@ pub(crate) struct Scratch {
     pub(crate) entities: Vec<EntityId>,
     /// The field's text lowercased, for the matcher.
     pub(crate) lower: String,
+    /// The dictionary's mentions of a field as the open-world grammar reads them, and the
+    /// names it found there.
+    pub(crate) known: Vec<crate::open_world::Known>,
+    pub(crate) names: Vec<crate::open_world::Name>,
+    pub(crate) anchors: Vec<usize>,
 }
 
 impl Extraction {
@@ -82,6 +90,15 @@ impl Extraction {
         self.sentences.clear();
         self.mentions.clear();
         self.relations.clear();
+        self.open.clear();
         self.capped_sentences = 0;
+    }
+
+    /// The entity an id names: the dictionary's, or one of this article's own companies.
+    pub fn entity<'a>(&'a self, dict: &'a Dictionary, id: EntityId) -> &'a Entity {
+        match dict.get(id) {
+            Some(e) => e,
+            None => &self.open[id as usize - dict.entities().len()],
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! 1. [`input`] opens files, folders and standard input, decompresses, numbers the lines;
 //! 2. [`article`] reads a record as an [`article::Article`], or a [`article::Reject`];
 //! 3. [`segment`] finds sentences;
-//! 4. [`dictionary`] loads entities and aliases; [`matcher`] finds their mentions;
+//! 4. [`dictionary`] loads entities and aliases; [`matcher`] finds their mentions, and
+//!    [`open_world`] the companies no dictionary lists, by the form of their names;
 //! 5. [`relate`] links mentions through trigger words into relations;
 //! 6. [`record`] writes the output format, turning byte spans into character offsets.
 //!
@@ -42,6 +43,7 @@ pub mod graph;
 mod hash;
 pub mod input;
 pub mod matcher;
+pub mod open_world;
 pub mod pipeline;
 pub mod record;
 pub mod relate;

@@ -17,6 +17,7 @@ use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
 use crate::extraction::Scratch;
 use crate::input::{InputError, Raw, Reader};
 use crate::matcher::Matcher;
+use crate::open_world::Grammar;
 use crate::record::{self, Names};
 use crate::relate::{Context, Relater, ontology::Ontology};
 use crate::segment;
@@ -30,11 +31,17 @@ pub use crate::extraction::{Extraction, Field, Found, FoundRelation, Sentence};
 pub struct Options {
     /// Report metonyms ("Beijing said") as mentions of their entity.
     pub metonyms: bool,
+    /// Find companies that no dictionary lists by the form of their names ("Pennzoil Co",
+    /// "Citicorp <CCI>"): [`crate::open_world`].
+    pub open_world: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { metonyms: true }
+        Options {
+            metonyms: true,
+            open_world: true,
+        }
     }
 }
 
@@ -178,6 +185,7 @@ impl Pipeline {
             sentences,
             mentions: found_mentions,
             relations,
+            open,
             capped_sentences,
             scratch,
         } = out;
@@ -186,6 +194,9 @@ impl Pipeline {
             ranges,
             found,
             lower,
+            known,
+            names,
+            anchors,
             ..
         } = scratch;
         let fields = [
@@ -198,6 +209,10 @@ impl Pipeline {
             self.matcher.find_with(text, lower, mentions);
             if !self.options.metonyms {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
+            }
+            if self.options.open_world {
+                Grammar::builtin()
+                    .add_companies(&self.dict, text, mentions, open, known, names, anchors);
             }
             let first_sentence = sentences.len();
             ranges.clear();
@@ -254,6 +269,14 @@ impl Pipeline {
                         found,
                     );
                 }
+                if !open.is_empty() {
+                    let dictionary = self.dict.entities().len() as EntityId;
+                    for r in found.iter_mut() {
+                        if r.subject.entity >= dictionary || r.object.entity >= dictionary {
+                            r.confidence = crate::relate::through_open_world(r.confidence);
+                        }
+                    }
+                }
                 if found.len() > MAX_RELATIONS_PER_SENTENCE {
                     found.truncate(MAX_RELATIONS_PER_SENTENCE);
                     *capped_sentences += 1;
@@ -273,7 +296,7 @@ impl Pipeline {
         let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
         for (i, f) in mentions.iter().enumerate() {
             let e = f.mention.entity;
-            if self.dict.entity(e).kind != EntityType::Country {
+            if self.dict.kind(e) != EntityType::Country {
                 continue;
             }
             match counts.iter_mut().find(|c| c.0 == e) {

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 use crate::article::Article;
 use crate::dictionary::{Dictionary, Entity, EntityId};
 use crate::extraction::{Extraction, Field, FoundRelation};
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Mention};
 use crate::relate::{Arg, ontology::Ontology};
 
 /// The tables the ids of an [`Extraction`] refer to: entity ids, names and types (the
@@ -226,7 +226,7 @@ fn relation_out<'a>(
     names: Names<'a>,
     article: &'a Article,
     offsets: &Offsets,
-    ex: &Extraction,
+    ex: &'a Extraction,
     r: &FoundRelation,
 ) -> RelationOut<'a> {
     let dict = names.dictionary;
@@ -250,8 +250,8 @@ fn relation_out<'a>(
         predicate: &predicate.id,
         cameo,
         plover,
-        subject: &dict.entity(rel.subject.entity).id,
-        object: &dict.entity(rel.object.entity).id,
+        subject: &ex.entity(dict, rel.subject.entity).id,
+        object: &ex.entity(dict, rel.object.entity).id,
         negated: rel.negated,
         modality: rel.modality.as_str(),
         rule: rel.rule,
@@ -324,7 +324,7 @@ fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mu
         }
     }
     write_list(out, order.iter().zip(&grouped), |out, (&e, idx)| {
-        let entity: &Entity = dict.entity(e);
+        let entity: &Entity = ex.entity(dict, e);
         out.extend_from_slice(b"{\"id\":");
         write_str(out, &entity.id);
         out.extend_from_slice(b",\"type\":");
@@ -355,7 +355,7 @@ fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mu
                 out.extend_from_slice(b",\"role\":");
                 write_str(out, role.as_str());
             }
-            let mut alternatives = names.matcher.alternatives(text, m).peekable();
+            let mut alternatives = alternatives(names.matcher, text, m).peekable();
             if alternatives.peek().is_some() {
                 out.extend_from_slice(b",\"alternatives\":");
                 write_strs(out, alternatives.map(|a| dict.entity(a).id.as_str()));
@@ -369,6 +369,19 @@ fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mu
         write_json(out, &relation_out(names, article, &offsets, ex, r));
     });
     out.extend_from_slice(b"}\n");
+}
+
+/// The other entities a mention's alias could name; none for a company found by its form.
+fn alternatives<'a>(
+    matcher: &'a Matcher,
+    text: &'a str,
+    m: &'a Mention,
+) -> impl Iterator<Item = EntityId> + 'a {
+    let from_dictionary = m.group != crate::open_world::NO_GROUP;
+    from_dictionary
+        .then(|| matcher.alternatives(text, m))
+        .into_iter()
+        .flatten()
 }
 
 /// `{"field":"text","start":1,"end":5`, the head of a sentence and of a mention.
@@ -436,8 +449,8 @@ where
     let dict = names.dictionary;
     let offsets = Offsets::new(article, ex);
     for r in &ex.relations {
-        let subject = dict.entity(r.relation.subject.entity);
-        let object = dict.entity(r.relation.object.entity);
+        let subject = ex.entity(dict, r.relation.subject.entity);
+        let object = ex.entity(dict, r.relation.object.entity);
         let line = RelationLine {
             article: &article.id,
             date: article.fields.get("date"),
@@ -536,7 +549,7 @@ mod tests {
                 form: m.form.as_str(),
                 sentence: f.sentence,
                 role: m.role.map(|r| r.as_str()),
-                alternatives: (names.matcher.alternatives(text, m))
+                alternatives: alternatives(names.matcher, text, m)
                     .map(|a| dict.entity(a).id.as_str())
                     .collect(),
             }
@@ -544,7 +557,7 @@ mod tests {
         let entities = order
             .iter()
             .map(|&e| {
-                let entity = dict.entity(e);
+                let entity = ex.entity(dict, e);
                 EntityOut {
                     id: &entity.id,
                     kind: entity.kind.as_str(),

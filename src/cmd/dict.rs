@@ -230,6 +230,8 @@ fn write_counts(out: &mut impl Write, dict: &Dictionary) -> std::io::Result<()> 
                 Form::Demonym => r.demonyms += 1,
                 Form::Metonym => r.metonyms += 1,
                 Form::Person => r.people += 1,
+                // Found in articles by their form, never a dictionary's claim.
+                Form::Pattern => {}
             }
         }
     }

@@ -71,6 +71,10 @@ pub struct Args {
     /// Do not report metonyms ("Beijing said", "the Kremlin") as mentions.
     #[arg(long)]
     pub no_metonyms: bool,
+    /// Do not find companies that no dictionary lists by the form of their names ("Pennzoil
+    /// Co", "Citicorp <CCI>"; their ids are name:pennzoil, name:citicorp).
+    #[arg(long)]
+    pub no_open_world: bool,
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -110,6 +114,7 @@ pub fn run(args: Args) -> Result<i32> {
         ontology,
         Options {
             metonyms: !args.no_metonyms,
+            open_world: !args.no_open_world,
         },
     );
     let opts = ArticleOptions {
@@ -352,6 +357,7 @@ fn fingerprint(args: &Args) -> Fingerprint {
                 .map_or(String::new(), |p| p.display().to_string()),
         ),
         ("--no-metonyms", args.no_metonyms.to_string()),
+        ("--no-open-world", args.no_open_world.to_string()),
         ("--no-default-dict", args.dict.no_default_dict.to_string()),
         ("--dict", list(&args.dict.dicts)),
         ("--relations", list(&args.dict.relations)),

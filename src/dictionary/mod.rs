@@ -104,6 +104,9 @@ pub enum Form {
     /// A person who holds or held a post of the entity ("President Reagan"): a mention of the
     /// entity, but an individual, so not an actor of relations.
     Person,
+    /// A company that no dictionary lists, known by the form of its name ("Pennzoil Co",
+    /// "Citicorp <CCI>"): see [`crate::open_world`].
+    Pattern,
 }
 
 impl Form {
@@ -113,11 +116,14 @@ impl Form {
             Form::Demonym => "demonym",
             Form::Metonym => "metonym",
             Form::Person => "person",
+            Form::Pattern => "pattern",
         }
     }
 }
 
-/// Index of an entity in [`Dictionary::entities`].
+/// Index of an entity in [`Dictionary::entities`]. An id at or past the dictionary's length is
+/// a company of one article found by the form of its name (see [`crate::open_world`]), kept with
+/// that article's [`crate::extraction::Extraction`].
 pub type EntityId = u32;
 
 /// One canonical actor.
@@ -147,6 +153,19 @@ impl Dictionary {
 
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id as usize]
+    }
+
+    /// The entity of a dictionary id; None for an article's own company (an id past the
+    /// dictionary's entities, see [`EntityId`]).
+    pub fn get(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    /// The type of any id: an article's own companies (past the dictionary's entities) are
+    /// companies.
+    #[inline]
+    pub fn kind(&self, id: EntityId) -> EntityType {
+        self.get(id).map_or(EntityType::Company, |e| e.kind)
     }
 
     /// One group per distinct alias text, in the order first seen.

@@ -35,7 +35,7 @@ pub(crate) fn mark_modifiers(
         };
         // A company before a noun is still the party that matters ("stop using Huawei
         // equipment", "bought IBM shares"); a country before one is a place of origin.
-        if dict.entity(entity).kind != EntityType::Country {
+        if dict.kind(entity) != EntityType::Country {
             continue;
         }
         if possessive_of_other(text, items, k) {

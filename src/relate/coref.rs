@@ -51,9 +51,11 @@ pub(crate) fn resolve_descriptions(
                 .rev()
                 .filter(|m| m.end <= items[k].start)
                 .find(|m| {
-                    let e = dict.entity(m.entity);
-                    e.kind == kind
-                        && (country_code.is_none() || e.country.as_deref() == country_code)
+                    // An article's own company (found by its form) has no country: "the
+                    // company" can be it, "the Chinese company" cannot.
+                    let e_country = dict.get(m.entity).and_then(|e| e.country.as_deref());
+                    dict.kind(m.entity) == kind
+                        && (country_code.is_none() || e_country == country_code)
                 })
                 .map(|m| m.entity)
         } else if country.is_none() && in_class(h, class::STATE_NOUNS) {

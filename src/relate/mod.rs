@@ -92,7 +92,7 @@ mod subject;
 mod tests;
 mod triggers;
 
-pub use confidence::{confidence, event_codes};
+pub use confidence::{confidence, event_codes, through_open_world};
 pub use relation::{Arg, Context, Modality, Relation};
 
 use std::ops::Range;
@@ -173,7 +173,7 @@ impl Relater {
                 .filter(|r| {
                     let p = self.ontology.predicate(r.predicate);
                     let fits = |types: &[EntityType], e: EntityId| {
-                        types.is_empty() || types.contains(&dict.entity(e).kind)
+                        types.is_empty() || types.contains(&dict.kind(e))
                     };
                     fits(&p.subject_types, r.subject.entity)
                         && fits(&p.object_types, r.object.entity)

@@ -38,7 +38,7 @@ pub(super) fn sides(
     if !is_noun || !owner_before {
         return None;
     }
-    if dict.entity(object.entity).kind == EntityType::Country {
+    if dict.kind(object.entity) == EntityType::Country {
         return None;
     }
     let subject = side_left(text, items, first - 1).0?;

@@ -19,3 +19,4 @@ mod rejects;
 mod report;
 mod resume;
 mod stats;
+mod verbs;

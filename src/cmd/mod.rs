@@ -35,7 +35,7 @@ pub struct DictArgs {
     /// gives the predicate cameo:CODE. A relation table's verbs win over its verbs.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
-    /// Leave the built-in relation table (relations.tsv) out.
+    /// Leave the built-in relation table (relations.tsv and the CAMEO selection) out.
     #[arg(long)]
     pub no_default_relations: bool,
 }

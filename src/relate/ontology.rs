@@ -1,8 +1,8 @@
 //! The relation ontology as data: predicates, their CAMEO and PLOVER codes, and the trigger
 //! words that express them, read from `dictionaries/relations.tsv` (compiled in) or a user's
-//! file of the same format, and from a user's PETRARCH/TABARI verb dictionaries
-//! ([`super::tabari`], `--verbs`), whose codes become predicates here
-//! ([`Ontology::extend_verbs`]).
+//! file of the same format, and from PETRARCH/TABARI verb dictionaries ([`super::tabari`]:
+//! the CAMEO verbs of `dictionaries/cameo-default.txt`, compiled in, or a user's `--verbs`),
+//! whose codes become predicates here ([`Ontology::extend_verbs`]).
 //!
 //! A verb is written once as its lemma, with irregular forms after slashes
 //! (`meet/met/met with`); the regular inflections (`bans`, `banned`, `banning`) are generated
@@ -19,6 +19,14 @@ use crate::hash::WordMap;
 pub const DEFAULT_RELATIONS: (&str, &str) = (
     "<built-in>/relations.tsv",
     include_str!("../../dictionaries/relations.tsv"),
+);
+
+/// CAMEO's verb dictionary (PETRARCH2's `CAMEO.2.0.txt`, as it is) and the verbs of it in the
+/// built-in table (`cameo-default.txt`).
+pub const DEFAULT_VERBS: (&str, &str, &str) = (
+    "<built-in>/CAMEO.2.0.txt",
+    include_str!("../../dictionaries/CAMEO.2.0.txt"),
+    include_str!("../../dictionaries/cameo-default.txt"),
 );
 
 /// Index of a predicate in [`Ontology::predicates`].
@@ -87,9 +95,26 @@ pub struct Ontology {
 }
 
 impl Ontology {
+    /// The built-in table: `relations.tsv`, then the verbs of CAMEO it selects.
     pub fn defaults() -> Ontology {
-        Ontology::parse(DEFAULT_RELATIONS.0, DEFAULT_RELATIONS.1)
-            .expect("the built-in relation table is valid")
+        let mut o = Ontology::parse(DEFAULT_RELATIONS.0, DEFAULT_RELATIONS.1)
+            .expect("the built-in relation table is valid");
+        let selected: HashSet<String> = DEFAULT_VERBS
+            .2
+            .lines()
+            .filter_map(|l| l.split('#').next()?.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
+        let cameo =
+            tabari::read_selected(DEFAULT_VERBS.0, DEFAULT_VERBS.1, |v| selected.contains(v))
+                .expect("the built-in verb dictionary is valid");
+        // The verbs alone, with codes the crosswalk has: CAMEO's statements (01) and appeals
+        // (02) are no PLOVER event, and the patterns read on Reuters mostly wrong ("the most
+        // pressing trade issue", "discuss tension between Greece and Turkey") and cost time
+        // on every "discuss".
+        let crosswalk = Crosswalk::defaults();
+        o.add_verb_triggers(cameo, |t| !t.pattern && crosswalk.line(&t.code).is_some());
+        o
     }
 
     /// No predicates: what `--no-default-relations` starts from.

@@ -476,6 +476,15 @@ fn table() {
                 "CHN support JPN passive-by",
             ],
         ),
+        // The built-in CAMEO verbs: "press" is CAMEO's DEMAND (100), newsgraph's urge.
+        (
+            "The U.S. has been pressing Japan to open its markets.",
+            &["USA urge JPN svo"],
+        ),
+        (
+            "China and Russia discussed trade.",
+            &["CHN meet RUS reciprocal"],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(relate(text), *want, "{text:?}");

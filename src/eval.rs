@@ -155,10 +155,16 @@ pub struct Scorer<'a> {
     aliases: HashMap<String, Vec<EntityId>>,
 }
 
-/// PLOVER renamed DEMAND to REQUEST; gold sets use either.
+/// A PLOVER category by its 2021 name, so that 2016 gold and 2021 codes score alike: DEMAND
+/// became REQUEST; DISAPPROVE and INVESTIGATE became modes of ACCUSE; FIGHT became ASSAULT.
 fn plover_key(s: &str) -> String {
     let up = s.to_ascii_uppercase();
-    if up == "REQUEST" { "DEMAND".into() } else { up }
+    match up.as_str() {
+        "DEMAND" => "REQUEST".into(),
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE".into(),
+        "FIGHT" => "ASSAULT".into(),
+        _ => up,
+    }
 }
 
 fn normalise(s: &str) -> String {
@@ -424,6 +430,20 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plover_2016_and_2021_names_score_alike() {
+        for (a, b) in [
+            ("DEMAND", "REQUEST"),
+            ("DISAPPROVE", "ACCUSE"),
+            ("INVESTIGATE", "ACCUSE"),
+            ("FIGHT", "ASSAULT"),
+            ("sanction", "SANCTION"),
+        ] {
+            assert_eq!(plover_key(a), plover_key(b), "{a} {b}");
+        }
+        assert_ne!(plover_key("REJECT"), plover_key("ACCUSE"));
+    }
 
     #[test]
     fn counts_and_scores() {

@@ -29,7 +29,8 @@ EXAMPLES:
     newsgraph extract news.jsonl.gz -o facts.jsonl
     newsgraph extract archive/ -o facts.jsonl --resume   again after a kill: goes on
     zcat dump.gz | newsgraph extract --text-field body --id-field uuid
-    newsgraph extract --emit relations --dict my-companies.tsv news.jsonl")]
+    newsgraph extract --emit relations --dict my-companies.tsv news.jsonl
+    newsgraph extract --verbs CAMEO.2.0.txt news.jsonl   an event-data verb dictionary too")]
 pub struct Args {
     /// Files or folders to read: JSON lines (plain, gzip or zstd), .txt files, or - for
     /// standard input (the default).
@@ -361,12 +362,18 @@ fn fingerprint(args: &Args) -> Fingerprint {
         ("--no-default-dict", args.dict.no_default_dict.to_string()),
         ("--dict", list(&args.dict.dicts)),
         ("--relations", list(&args.dict.relations)),
+        ("--verbs", list(&args.dict.verbs)),
+        (
+            "--no-default-relations",
+            args.dict.no_default_relations.to_string(),
+        ),
     ];
     let files: Vec<&std::path::Path> = args
         .inputs
         .iter()
         .chain(&args.dict.dicts)
         .chain(&args.dict.relations)
+        .chain(&args.dict.verbs)
         .map(PathBuf::as_path)
         .collect();
     Fingerprint::new(&options, &files)

@@ -30,13 +30,27 @@ pub struct DictArgs {
     /// Add a relation table (same format as the built-in dictionaries/relations.tsv).
     #[arg(long = "relations", value_name = "FILE")]
     pub relations: Vec<PathBuf>,
+    /// Add a PETRARCH/TABARI verb dictionary, as it is (the format of CAMEO.2.0.txt;
+    /// repeatable). Its codes map to PLOVER by the CAMEO2PLOVER crosswalk; a code outside it
+    /// gives the predicate cameo:CODE. A relation table's verbs win over its verbs.
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+    /// Leave the built-in relation table (relations.tsv and the CAMEO selection) out.
+    #[arg(long)]
+    pub no_default_relations: bool,
 }
 
 impl DictArgs {
     pub fn load(&self) -> Result<(Dictionary, Ontology)> {
         // The built-in relation table is parsed while the dictionaries load: with a large
         // dictionary, start-up is what keeps the other cores idle.
-        let (dict, mut ontology) = rayon::join(|| self.load_dictionary(), Ontology::defaults);
+        let (dict, mut ontology) = rayon::join(
+            || self.load_dictionary(),
+            || match self.no_default_relations {
+                true => Ontology::empty(),
+                false => Ontology::defaults(),
+            },
+        );
         let dict = dict?;
         print_warnings(&dict);
         if dict.entities().is_empty() {
@@ -46,6 +60,25 @@ impl DictArgs {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("{}: cannot read", p.display()))?;
             ontology.extend(&p.display().to_string(), &text)?;
+        }
+        for p in &self.verbs {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?;
+            let counts = ontology.extend_verbs(&p.display().to_string(), &text)?;
+            let n = |m: &std::collections::BTreeMap<&str, u64>, k: &str| m.get(k).copied();
+            eprintln!(
+                "newsgraph: {}: {} triggers from {} verbs and {} patterns; {} patterns skipped",
+                p.display(),
+                n(&counts.read, "triggers").unwrap_or(0),
+                n(&counts.read, "verbs").unwrap_or(0),
+                n(&counts.read, "patterns").unwrap_or(0),
+                counts
+                    .skipped
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("patterns"))
+                    .map(|(_, v)| v)
+                    .sum::<u64>(),
+            );
         }
         Ok((dict, ontology))
     }

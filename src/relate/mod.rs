@@ -70,13 +70,16 @@
 //! a party); `barriers` (where a clause ends); `coref` (descriptions become entities);
 //! `triggers` (where a trigger starts); then `rules`, one room a rule family, which find the
 //! sides with `subject` and `object`, flag with `negation` and `modality`, and score with
-//! `confidence`. The types given out are in `relation`.
+//! `confidence`. The types given out are in `relation`. The trigger table is built before any
+//! of this: `ontology` from relation tables and from verb dictionaries read by `tabari`, their
+//! CAMEO codes mapped to PLOVER by `crosswalk`.
 
 mod actors;
 mod barriers;
 mod classes;
 mod confidence;
 mod coref;
+pub mod crosswalk;
 mod items;
 mod lexicon;
 mod modality;
@@ -88,6 +91,7 @@ mod prefilter;
 mod relation;
 mod rules;
 mod subject;
+pub mod tabari;
 #[cfg(test)]
 mod tests;
 mod triggers;

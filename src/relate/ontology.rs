@@ -1,19 +1,32 @@
 //! The relation ontology as data: predicates, their CAMEO and PLOVER codes, and the trigger
 //! words that express them, read from `dictionaries/relations.tsv` (compiled in) or a user's
-//! file of the same format.
+//! file of the same format, and from PETRARCH/TABARI verb dictionaries ([`super::tabari`]:
+//! the CAMEO verbs of `dictionaries/cameo-default.txt`, compiled in, or a user's `--verbs`),
+//! whose codes become predicates here ([`Ontology::extend_verbs`]).
 //!
 //! A verb is written once as its lemma, with irregular forms after slashes
 //! (`meet/met/met with`); the regular inflections (`bans`, `banned`, `banning`) are generated
 //! here, so the table stays short and a user adds a verb in one word.
 
-use crate::hash::WordMap;
+use std::collections::{HashMap, HashSet};
 
+use super::crosswalk::Crosswalk;
+use super::tabari;
 use crate::dictionary::{EntityType, Error};
+use crate::hash::WordMap;
 
 /// The built-in relation table.
 pub const DEFAULT_RELATIONS: (&str, &str) = (
     "<built-in>/relations.tsv",
     include_str!("../../dictionaries/relations.tsv"),
+);
+
+/// CAMEO's verb dictionary (PETRARCH2's `CAMEO.2.0.txt`, as it is) and the verbs of it in the
+/// built-in table (`cameo-default.txt`).
+pub const DEFAULT_VERBS: (&str, &str, &str) = (
+    "<built-in>/CAMEO.2.0.txt",
+    include_str!("../../dictionaries/CAMEO.2.0.txt"),
+    include_str!("../../dictionaries/cameo-default.txt"),
 );
 
 /// Index of a predicate in [`Ontology::predicates`].
@@ -37,11 +50,14 @@ pub struct Predicate {
     pub subject_types: Vec<EntityType>,
     /// The entity types its object may have (empty: any).
     pub object_types: Vec<EntityType>,
+    /// Made for a code of a verb dictionary ([`Ontology::extend_verbs`]), not by a relation
+    /// table.
+    pub from_verbs: bool,
 }
 
 /// The grammatical form a trigger word was found in; passives need the participle, and nouns
 /// take their own rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WordForm {
     Noun,
     Base,
@@ -65,6 +81,8 @@ pub struct Trigger {
     /// The words after the first ("on" in "spy on"), lowercase.
     pub rest: Vec<String>,
     pub form: WordForm,
+    /// Read from a verb dictionary: a relation table's trigger on the same first word wins.
+    pub from_verbs: bool,
 }
 
 /// Predicates and their triggers. Fixed once built.
@@ -77,9 +95,35 @@ pub struct Ontology {
 }
 
 impl Ontology {
+    /// The built-in table: `relations.tsv`, then the verbs of CAMEO it selects.
     pub fn defaults() -> Ontology {
-        Ontology::parse(DEFAULT_RELATIONS.0, DEFAULT_RELATIONS.1)
-            .expect("the built-in relation table is valid")
+        let mut o = Ontology::parse(DEFAULT_RELATIONS.0, DEFAULT_RELATIONS.1)
+            .expect("the built-in relation table is valid");
+        let selected: HashSet<String> = DEFAULT_VERBS
+            .2
+            .lines()
+            .filter_map(|l| l.split('#').next()?.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
+        let cameo =
+            tabari::read_selected(DEFAULT_VERBS.0, DEFAULT_VERBS.1, |v| selected.contains(v))
+                .expect("the built-in verb dictionary is valid");
+        // The verbs alone, with codes the crosswalk has: CAMEO's statements (01) and appeals
+        // (02) are no PLOVER event, and the patterns read on Reuters mostly wrong ("the most
+        // pressing trade issue", "discuss tension between Greece and Turkey") and cost time
+        // on every "discuss".
+        let crosswalk = Crosswalk::defaults();
+        o.add_verb_triggers(cameo, |t| !t.pattern && crosswalk.line(&t.code).is_some());
+        o
+    }
+
+    /// No predicates: what `--no-default-relations` starts from.
+    pub fn empty() -> Ontology {
+        Ontology {
+            predicates: Vec::new(),
+            triggers: WordMap::default(),
+            longest_first_word: 0,
+        }
     }
 
     pub fn predicates(&self) -> &[Predicate] {
@@ -113,11 +157,7 @@ impl Ontology {
 
     /// Parses a relation table; `name` is used in errors.
     pub fn parse(name: &str, text: &str) -> Result<Ontology, Error> {
-        let mut o = Ontology {
-            predicates: Vec::new(),
-            triggers: WordMap::default(),
-            longest_first_word: 0,
-        };
+        let mut o = Ontology::empty();
         o.extend(name, text)?;
         Ok(o)
     }
@@ -213,6 +253,7 @@ impl Ontology {
                             .collect(),
                         subject_types,
                         object_types,
+                        from_verbs: false,
                     });
                     self.predicates.len() - 1
                 }
@@ -238,6 +279,127 @@ impl Ontology {
             list.sort_by_key(|t| std::cmp::Reverse(t.rest.len()));
         }
         Ok(())
+    }
+
+    /// Adds the triggers of a PETRARCH/TABARI verb dictionary (the format of CAMEO.2.0.txt,
+    /// read by [`tabari`]); `name` is used in errors. Gives what was read and skipped.
+    pub fn extend_verbs(&mut self, name: &str, text: &str) -> Result<tabari::Counts, Error> {
+        let dict = tabari::read(name, text)?;
+        Ok(self.add_verb_triggers(dict, |_| true))
+    }
+
+    /// Adds the triggers of a verb dictionary that `keep` keeps, each under the predicate of
+    /// its code ([`Ontology::predicate_for_code`]).
+    fn add_verb_triggers(
+        &mut self,
+        dict: tabari::VerbDictionary,
+        keep: impl Fn(&tabari::VerbTrigger) -> bool,
+    ) -> tabari::Counts {
+        let mut counts = dict.counts;
+        let before = self.verb_trigger_count();
+        // Lookups made once: a verb dictionary may give hundreds of thousands of triggers,
+        // hundreds on one word.
+        let tables: HashSet<String> = self
+            .triggers
+            .iter()
+            .filter(|(_, l)| l.iter().any(|t| !t.from_verbs))
+            .map(|(w, _)| w.clone())
+            .collect();
+        let mut codes: HashMap<String, PredicateId> = HashMap::new();
+        for t in dict.triggers.into_iter().filter(|t| keep(t)) {
+            let mut words = t.words.into_iter();
+            let Some(first) = words.next() else { continue };
+            if tables.contains(&first) {
+                *counts
+                    .skipped
+                    .entry("triggers on a word of a relation table")
+                    .or_default() += 1;
+                continue;
+            }
+            let predicate = match codes.get(&t.code) {
+                Some(&p) => p,
+                None => {
+                    let p = self.predicate_for_code(&t.code, Crosswalk::defaults());
+                    codes.insert(t.code, p);
+                    p
+                }
+            };
+            self.longest_first_word = self.longest_first_word.max(first.len());
+            self.triggers.entry(first).or_default().push(Trigger {
+                predicate,
+                rest: words.collect(),
+                form: t.form,
+                from_verbs: true,
+            });
+        }
+        // The same words in the same form twice: the first (earlier file, earlier line) wins.
+        for list in self.triggers.values_mut() {
+            if list.first().is_some_and(|t| t.from_verbs) {
+                let mut kept: HashSet<(&[String], WordForm)> = HashSet::new();
+                let keep: Vec<bool> = list
+                    .iter()
+                    .map(|t| kept.insert((t.rest.as_slice(), t.form)))
+                    .collect();
+                let mut k = keep.iter();
+                list.retain(|_| *k.next().unwrap_or(&true));
+            }
+        }
+        let added = self.verb_trigger_count() - before;
+        counts.read.insert("triggers", added as u64);
+        for list in self.triggers.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.rest.len()));
+        }
+        counts
+    }
+
+    fn verb_trigger_count(&self) -> usize {
+        self.triggers
+            .values()
+            .map(|l| l.iter().filter(|t| t.from_verbs).count())
+            .sum()
+    }
+
+    /// The predicate of a verb dictionary's event code: a relation table's predicate with that
+    /// code (a root written "190" is "19"), so newsgraph's ids stay (`ban`, `meet` …); else
+    /// one made for the code, with the crosswalk's PLOVER category (of the longest prefix
+    /// there), named after CAMEO's description of the code when the crosswalk has its line
+    /// (`demand_economic_aid`), else `cameo:CODE`.
+    fn predicate_for_code(&mut self, code: &str, crosswalk: &Crosswalk) -> PredicateId {
+        let root = |c: &str| match c.strip_suffix('0') {
+            Some(r) if c.len() == 3 => r.to_string(),
+            _ => c.to_string(),
+        };
+        if let Some(p) = self.predicates.iter().position(|p| {
+            !p.from_verbs && p.cameo.as_deref().is_some_and(|c| root(c) == root(code))
+        }) {
+            return p as PredicateId;
+        }
+        let line = crosswalk.line(code);
+        let readable = match line {
+            Some((_, true)) => crosswalk.description(code).map(snake_case),
+            _ => None,
+        }
+        .filter(|id| {
+            self.predicates
+                .iter()
+                .all(|p| p.id != *id || p.cameo.as_deref() == Some(code))
+        });
+        let id = readable.unwrap_or_else(|| format!("cameo:{code}"));
+        if let Some(p) = self.find(&id) {
+            return p;
+        }
+        self.predicates.push(Predicate {
+            id,
+            cameo: Some(code.to_string()),
+            plover: line.map(|(l, _)| l.plover.clone()),
+            symmetric: false,
+            clause: false,
+            unless: Vec::new(),
+            subject_types: Vec::new(),
+            object_types: Vec::new(),
+            from_verbs: true,
+        });
+        (self.predicates.len() - 1) as PredicateId
     }
 
     /// A nominal trigger: `noun[/plural] preposition…` ("ban on", "sanction/sanctions against").
@@ -266,17 +428,28 @@ impl Ontology {
     }
 
     fn push(&mut self, word: String, predicate: PredicateId, rest: Vec<String>, form: WordForm) {
-        self.longest_first_word = self.longest_first_word.max(word.len());
-        let list = self.triggers.entry(word).or_default();
-        if !list
-            .iter()
-            .any(|x| x.predicate == predicate && x.rest == rest && x.form == form)
-        {
-            list.push(Trigger {
+        self.insert(
+            word,
+            Trigger {
                 predicate,
                 rest,
                 form,
-            });
+                from_verbs: false,
+            },
+        );
+    }
+
+    /// Adds a relation table's trigger under its first word, unless it is there already; it
+    /// takes the word from a verb dictionary's triggers.
+    fn insert(&mut self, word: String, t: Trigger) {
+        self.longest_first_word = self.longest_first_word.max(word.len());
+        let list = self.triggers.entry(word).or_default();
+        list.retain(|x| !x.from_verbs);
+        if !list
+            .iter()
+            .any(|x| x.predicate == t.predicate && x.rest == t.rest && x.form == t.form)
+        {
+            list.push(t);
         }
     }
 
@@ -296,6 +469,16 @@ impl Ontology {
         }
         Ok(())
     }
+}
+
+/// A description as an id: "Meet at a 'third' location" → `meet_at_a_third_location`.
+fn snake_case(description: &str) -> String {
+    description
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// The regular plural of a noun: ban → bans, embargo → embargoes, inquiry → inquiries.

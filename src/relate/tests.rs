@@ -476,10 +476,35 @@ fn table() {
                 "CHN support JPN passive-by",
             ],
         ),
+        // The built-in CAMEO verbs: "press" is CAMEO's DEMAND (100), newsgraph's urge.
+        (
+            "The U.S. has been pressing Japan to open its markets.",
+            &["USA urge JPN svo"],
+        ),
+        (
+            "China and Russia discussed trade.",
+            &["CHN meet RUS reciprocal"],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(relate(text), *want, "{text:?}");
     }
+}
+
+/// "hard-pressed", "previously-agreed", "counter-offer": a word joined to the one before by a
+/// hyphen is part of a compound, not a trigger (as one joined to the next already was).
+#[test]
+fn a_trigger_after_a_hyphen_is_part_of_a_compound() {
+    for text in [
+        "Japan would be hard-pressed by the Group of Seven.",
+        "Russia made a counter-offer to Germany.",
+    ] {
+        assert_eq!(relate(text), Vec::<String>::new(), "{text:?}");
+    }
+    assert_eq!(
+        relate("Germany was criticized by Russia."),
+        ["RUS criticize DEU passive-by"]
+    );
 }
 
 #[test]

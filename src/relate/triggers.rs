@@ -22,11 +22,15 @@ pub(crate) fn trigger_at<'o>(
     if !in_class(&items[i], class::TRIGGER) {
         return None;
     }
-    // "fine-tune", "supply-side": a word joined to the next by a hyphen is part of a
-    // compound, not a trigger.
+    // "fine-tune", "supply-side", "hard-pressed": a word joined to the next or the one
+    // before by a hyphen is part of a compound, not a trigger.
+    let hyphen = |n: &Item| matches!(n.kind, Kind::Punct('-'));
     if items
         .get(i + 1)
-        .is_some_and(|n| matches!(n.kind, Kind::Punct('-')) && n.start == items[i].end)
+        .is_some_and(|n| hyphen(n) && n.start == items[i].end)
+        || i.checked_sub(1)
+            .map(|p| &items[p])
+            .is_some_and(|n| hyphen(n) && n.end == items[i].start)
     {
         return None;
     }

@@ -20,3 +20,4 @@ mod rejects;
 mod report;
 mod resume;
 mod stats;
+mod verbs;

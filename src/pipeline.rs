@@ -211,8 +211,15 @@ impl Pipeline {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }
             if self.options.open_world {
-                Grammar::builtin()
-                    .add_companies(&self.dict, text, mentions, open, known, names, anchors);
+                Grammar::builtin().add_companies(
+                    &self.matcher,
+                    text,
+                    mentions,
+                    open,
+                    known,
+                    names,
+                    anchors,
+                );
             }
             let first_sentence = sentences.len();
             ranges.clear();
@@ -296,7 +303,7 @@ impl Pipeline {
         let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
         for (i, f) in mentions.iter().enumerate() {
             let e = f.mention.entity;
-            if self.dict.kind(e) != EntityType::Country {
+            if self.matcher.kind(e) != EntityType::Country {
                 continue;
             }
             match counts.iter_mut().find(|c| c.0 == e) {

@@ -268,8 +268,10 @@ impl DictionaryBuilder {
         for w in over_claimed {
             warnings.push(w);
         }
+        let entities: Vec<super::Entity> = drafts.into_par_iter().map(|d| d.entity).collect();
         Dictionary {
-            entities: drafts.into_par_iter().map(|d| d.entity).collect(),
+            kinds: entities.iter().map(|e| e.kind).collect(),
+            entities,
             groups,
             warnings,
         }

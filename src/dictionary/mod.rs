@@ -142,6 +142,9 @@ pub struct Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
     entities: Vec<Entity>,
+    /// Each entity's type, apart: the later stages look a type up per mention, and a table of
+    /// types stays in cache where the entities of a large dictionary do not.
+    kinds: Vec<EntityType>,
     groups: Vec<AliasGroup>,
     warnings: Warnings,
 }
@@ -165,7 +168,10 @@ impl Dictionary {
     /// companies.
     #[inline]
     pub fn kind(&self, id: EntityId) -> EntityType {
-        self.get(id).map_or(EntityType::Company, |e| e.kind)
+        self.kinds
+            .get(id as usize)
+            .copied()
+            .unwrap_or(EntityType::Company)
     }
 
     /// One group per distinct alias text, in the order first seen.

@@ -302,6 +302,23 @@ impl Matcher {
             .map(|c| c.entity)
     }
 
+    /// The type of a dictionary entity, from a table of types alone: the per-mention lookups
+    /// of later stages stay in cache where the entities themselves (a 100,000-entry dictionary
+    /// is megabytes of them) would not. An id past the dictionary's (an article's own company,
+    /// see [`crate::open_world`]) is a company.
+    #[inline]
+    pub fn kind(&self, id: EntityId) -> EntityType {
+        self.entity_kinds
+            .get(id as usize)
+            .copied()
+            .unwrap_or(EntityType::Company)
+    }
+
+    /// How many entities the dictionary has: the first id of an article's own companies.
+    pub fn entity_count(&self) -> usize {
+        self.entity_kinds.len()
+    }
+
     /// The alias text a mention matched (as written in the dictionary).
     pub fn alias(&self, m: &Mention) -> &str {
         &self.groups[m.group as usize].text

@@ -25,9 +25,9 @@
 
 use std::ops::Range;
 
-use crate::dictionary::{CasePolicy, Dictionary, Entity, EntityId, EntityType, Form};
+use crate::dictionary::{CasePolicy, Entity, EntityId, EntityType, Form};
 use crate::hash::WordMap;
-use crate::matcher::Mention;
+use crate::matcher::{Matcher, Mention};
 use words::*;
 
 mod words;
@@ -786,12 +786,12 @@ impl Grammar {
     /// `text` found by the form of their names, with their short forms; the dictionary mentions
     /// inside such a name (a country in "American Motors Corp") give way to it. Each company
     /// is an entity of `open` (the article's own, one per id, so "Pennzoil Co" in the title and
-    /// "Pennzoil" in the text are one), with the id `dict.len() + i`. `known` and `names` are
+    /// "Pennzoil" in the text are one), with the id `matcher.entity_count() + i`. `known` and `names` are
     /// working buffers, and so is `anchors`.
     #[allow(clippy::too_many_arguments)]
     pub fn add_companies(
         &self,
-        dict: &Dictionary,
+        matcher: &Matcher,
         text: &str,
         mentions: &mut Vec<Mention>,
         open: &mut Vec<Entity>,
@@ -808,7 +808,7 @@ impl Grammar {
         known.extend(mentions.iter().map(|m| Known {
             start: m.start,
             end: m.end,
-            organisation: dict.kind(m.entity) != EntityType::Country,
+            organisation: matcher.kind(m.entity) != EntityType::Country,
         }));
         names.clear();
         self.find_at(text, anchors, known, names);
@@ -821,7 +821,7 @@ impl Grammar {
                 .iter()
                 .any(|n| n.span.start < m.end && m.start < n.span.end)
         });
-        let base = dict.entities().len();
+        let base = matcher.entity_count();
         for n in names.iter() {
             let id = key(&text[n.core.clone()]);
             let index = match open.iter().position(|e| e.id == id) {

@@ -38,7 +38,8 @@ pub const BUILTIN: &str = include_str!("../../dictionaries/company_names.tsv");
 /// The alias group of a mention found by its form: no dictionary alias, so no alternatives.
 pub const NO_GROUP: u32 = u32::MAX;
 
-/// How a name was recognised, written in the output as the mention's `form`-like `evidence`.
+/// How a name was recognised. The output says only `"form": "pattern"` for all of them; a
+/// library caller that wants the kind of evidence reads it here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Evidence {
     /// A capitalised name ending in a legal form or company word: "Pennzoil Co".

@@ -28,13 +28,18 @@ pub fn confidence(
     if coreference {
         c *= 0.75;
     }
+    documented(c)
+}
+
+/// A confidence as the output gives it: clamped to 0.05..=0.99, two decimals.
+fn documented(c: f32) -> f32 {
     (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
 }
 
 /// The confidence of a relation through a company found by the form of its name, not a
 /// dictionary ([`crate::open_world`]): a tenth off, rounded to two decimals as the rest.
 pub fn through_open_world(confidence: f32) -> f32 {
-    ((confidence * 0.9).clamp(0.05, 0.99) * 100.0).round() / 100.0
+    documented(confidence * 0.9)
 }
 
 /// The CAMEO code and PLOVER category of a relation: its predicate's, except that a planned

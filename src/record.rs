@@ -161,6 +161,9 @@ struct ArgOut<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     coreference: bool,
+    /// The official acting for the entity (`Arg::agent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agent: Option<SpanOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -244,6 +247,7 @@ fn relation_out<'a>(
         end: offsets.get(r.field, a.end),
         text: &text[a.start..a.end],
         coreference: a.coreference,
+        agent: a.agent.map(|g| span(g.start, g.end)),
     };
     let (cameo, plover) = crate::relate::event_codes(predicate, rel.modality);
     RelationOut {

@@ -41,6 +41,7 @@ pub(crate) mod class {
     pub const HYPOTHETICAL: u64 = 1 << 15;
     pub const IRREGULAR_VERBS: u64 = 1 << 16;
     pub const LIGHT_VERBS: u64 = 1 << 17;
+    pub const NOT_ACTING: u64 = 1 << 18;
     pub const MONTHS: u64 = 1 << 19;
     pub const NEGATIONS: u64 = 1 << 20;
     pub const OFFICE_TITLES: u64 = 1 << 21;

@@ -75,6 +75,7 @@ pub(crate) fn resolve_descriptions(
                     actor: true,
                     role: false,
                     person: false,
+                    agent: None,
                 },
             };
             items.splice(k..=head, [item]);

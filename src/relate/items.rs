@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::classes::{Classes, class};
-use super::relation::Arg;
+use super::relation::{Arg, Span};
 use crate::dictionary::{EntityId, Form};
 use crate::matcher::{Mention, ascii_word_end, char_at};
 
@@ -26,9 +26,12 @@ pub(crate) enum Kind {
         actor: bool,
         /// The mention plays a state role ("the US government"): never a mere modifier.
         role: bool,
-        /// It names an individual ("President Reagan", "Israeli President Katsav"): not an
-        /// actor, and not the owner of what it modifies either.
+        /// It names an individual who does not act for the entity ("Senator Dole", "opposition
+        /// leader Kim Dae-jung"): not an actor, and not the owner of what it modifies either.
         person: bool,
+        /// The official acting for the entity ("President Reagan", "German Foreign Minister
+        /// Oskar Fischer"): see [`super::offices`].
+        agent: Option<Span>,
     },
 }
 
@@ -75,16 +78,20 @@ pub(crate) fn tokens(
                     entity: m.entity,
                     form: m.form,
                     coreference: false,
-                    // A demonym or a person is an actor only in a role ("Chinese officials",
-                    // "the Reagan administration"), a demonym also as a plural noun ("the
-                    // Palestinians reject", "killed four Iraqis").
-                    actor: !matches!(m.form, Form::Demonym | Form::Person)
+                    // A demonym is an actor only in a role ("Chinese officials"), or as a
+                    // plural noun ("the Palestinians reject", "killed four Iraqis"). A person
+                    // of the people lists holds an office of the state and acts for it
+                    // ("President Reagan"), as its agent unless in a role ("the Reagan
+                    // administration" is the body).
+                    actor: m.form != Form::Demonym
                         || m.role.is_some()
-                        || (m.form == Form::Demonym
-                            && is_plural(&text[m.start..m.end])
-                            && !counted(text, out.last())),
+                        || (is_plural(&text[m.start..m.end]) && !counted(text, out.last())),
                     role: m.role.is_some(),
-                    person: m.form == Form::Person && m.role.is_none(),
+                    person: false,
+                    agent: (m.form == Form::Person && m.role.is_none()).then_some(Span {
+                        start: m.start,
+                        end: m.end,
+                    }),
                 },
             });
             pos = m.end.min(range.end);
@@ -231,12 +238,14 @@ pub(crate) fn arg(item: &Item) -> Option<Arg> {
             entity,
             coreference,
             actor: true,
+            agent,
             ..
         } => Some(Arg {
             entity,
             start: item.start,
             end: item.end,
             coreference,
+            agent,
         }),
         _ => None,
     }
@@ -248,12 +257,14 @@ pub(crate) fn owner_arg(item: &Item) -> Option<Arg> {
         Kind::Entity {
             entity,
             coreference,
+            agent,
             ..
         } => Some(Arg {
             entity,
             start: item.start,
             end: item.end,
             coreference,
+            agent,
         }),
         _ => None,
     }

@@ -11,7 +11,7 @@ use super::items::{FUNCTION_WORDS, QUANTIFIERS};
 use super::modality::{ATTEMPTED, HYPOTHETICAL, PLANNED, REPORT_NOUNS, REPORTED, SPEECH_VERBS};
 use super::negation::NEGATIONS;
 use super::object::{ASSETS, CIVILIANS_AND_PLACES, DIRECT_OBJECT_STOPS, GOODS, PROPOSALS};
-use super::offices::OFFICE_TITLES;
+use super::offices::{NOT_ACTING, OFFICE_TITLES};
 use super::rules::clause::{MONTHS, TIME_WORDS};
 use super::rules::give::{GIVE_VERBS, GIVEN_THINGS};
 use super::rules::nominal::{LIGHT_VERBS, UNDOING};
@@ -47,6 +47,7 @@ const LISTS: &[(&[&str], u64)] = &[
     (MONTHS, class::MONTHS),
     (NEGATIONS, class::NEGATIONS),
     (OFFICE_TITLES, class::OFFICE_TITLES),
+    (NOT_ACTING, class::NOT_ACTING),
     (PARTICLES, class::PARTICLES),
     (PLACE_PREPOSITIONS, class::PLACE_PREPOSITIONS),
     (PLANNED, class::PLANNED),

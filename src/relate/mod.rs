@@ -38,8 +38,10 @@
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
-//! - an individual: a person ("President Reagan") or a name before a single office title
-//!   ("Israeli President Katsav", "a Russian official"), see `mark_office_holders`;
+//! - an individual who does not act for the entity: out of office, a legislator, the
+//!   opposition ("Sen. Bob Dole", "former President Carter"), see `offices`; an official
+//!   who does ("President Reagan", "Israeli President Katsav", "a Russian official") is the
+//!   state acting, with the person as the argument's `agent`;
 //! - a name modifying another noun ("U.S. soybeans", "anti-American rebels"), except as the
 //!   owner of what a hostile, judging or helping act is done to ("rejected a U.S. request",
 //!   "expelled two Russian diplomats"), not of civilians, places, money or rebels
@@ -97,7 +99,7 @@ mod tests;
 mod triggers;
 
 pub use confidence::{confidence, event_codes, through_open_world};
-pub use relation::{Arg, Context, Modality, Relation};
+pub use relation::{Arg, Context, Modality, Relation, Span};
 
 use std::ops::Range;
 

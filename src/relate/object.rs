@@ -323,8 +323,9 @@ pub(crate) const ASSETS: &[&str] = &[
 ];
 
 /// A country or demonym modifying the noun phrase at `k` ("a U.S. request", "Russian
-/// diplomats", "the Azerbaijani republic"), not an individual ("Iraqi President Saddam
-/// Hussein's proposal" names a person, whom the gold sets leave out).
+/// diplomats", "the Azerbaijani republic"), not an individual who does not act for it ("Sen.
+/// Bob Dole's proposal"; an official's, "Iraqi President Saddam Hussein's proposal", is the
+/// state's: see [`super::offices`]).
 fn owner_of(text: &str, items: &[Item], k: usize) -> bool {
     let Kind::Entity {
         actor: false,

@@ -37,6 +37,17 @@ pub struct Arg {
     pub end: usize,
     /// The span is a description resolved by coreference, not a dictionary mention.
     pub coreference: bool,
+    /// The official who acts for the entity, when one does: "German Foreign Minister Oskar
+    /// Fischer" for Germany, "President Reagan" for the United States. Event coders code the
+    /// state acting (PLOVER's `USAGOV`), and so does newsgraph, keeping the person as evidence.
+    pub agent: Option<Span>,
+}
+
+/// A byte range of the field's text that, unlike `Range`, is `Copy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A relation found in one sentence. Spans are byte ranges into the field's text.

@@ -8,10 +8,10 @@ use crate::dictionary::{DictionaryBuilder, Form};
 use crate::matcher::Matcher;
 
 const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\tpeople\n\
-    USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\tPresident Reagan\n\
+    USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\tPresident Reagan|Bob Dole|Jimmy Carter|Vernon Walters\n\
     CHN\tcountry\tChina\t\tChinese\tCHN\n\
     RUS\tcountry\tRussia\t\tRussian|Russians\tRUS\n\
-    DEU\tcountry\tGermany\t\tGermans\tDEU\n\
+    DEU\tcountry\tGermany\t\tGerman|Germans\tDEU\n\
     JPN\tcountry\tJapan\t\t\tJPN\n\
     ITA\tcountry\tItaly\t\t\tITA\n\
     HUN\tcountry\tHungary\t\tHungarian\tHUN\n\
@@ -19,6 +19,7 @@ const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\tpeople\n\
     zte\tcompany\tZTE\t\t\tCHN\n\
     sam\tcompany\tSamsung\t\t\tKOR\n\
     g7\tagency\tGroup of Seven\t\t\tINT\n\
+    un\tagency\tUnited Nations\tUN\t\tINT\n\
     apl\tcompany\tApple\t\t\tUSA\n";
 
 /// Runs the relation stage on one text and renders its relations as
@@ -58,6 +59,9 @@ fn relate(text: &str) -> Vec<String> {
             }
             if x.subject.coreference || x.object.coreference {
                 flags.push_str(" coref");
+            }
+            for a in [x.subject.agent, x.object.agent].into_iter().flatten() {
+                flags.push_str(&format!(" ({})", &text[a.start..a.end]));
             }
             format!(
                 "{} {} {}{} {}",
@@ -103,14 +107,46 @@ fn table() {
             &["USA ban hw passive-by"],
         ),
         ("Huawei was banned in May.", &[]),
-        // Individuals are not parties to relations; bodies of officials are.
-        ("President Reagan imposed tariffs on China.", &[]),
-        ("Russian President Putin criticized Germany.", &[]),
-        ("A Russian official met China's foreign minister.", &[]),
+        // Officials act for their state, with the person as agent; bodies of officials are
+        // the state too.
+        (
+            "President Reagan imposed tariffs on China.",
+            &["USA sanction CHN (President Reagan) svo"],
+        ),
+        (
+            "Russian President Putin criticized Germany.",
+            &["RUS criticize DEU (Russian President Putin) svo"],
+        ),
+        (
+            "German Foreign Minister Hans-Dietrich Genscher will visit Japan.",
+            &["DEU meet JPN planned (German Foreign Minister Hans-Dietrich Genscher) svo"],
+        ),
+        (
+            "A Russian official met China's foreign minister.",
+            &["RUS meet CHN (Russian official) (China's foreign minister) svo"],
+        ),
         (
             "Russia's religious leader condemned the US government.",
+            &["RUS criticize USA (Russia's religious leader) svo"],
+        ),
+        (
+            "Samsung's chairman met UN Secretary-General Javier Perez de Cuellar.",
+            &[
+                "sam meet un (Samsung's chairman) (UN Secretary-General Javier Perez de Cuellar) svo",
+            ],
+        ),
+        (
+            "Vernon Walters, the UN special envoy, criticized China.",
+            &["un criticize CHN (Vernon Walters, the UN special envoy) svo"],
+        ),
+        // People who do not act for the state: out of office, legislators, the opposition.
+        ("Sen. Bob Dole criticized China.", &[]),
+        ("Former President Jimmy Carter criticized China.", &[]),
+        (
+            "Russian opposition leader Boris Nemtsov criticized China.",
             &[],
         ),
+        ("US Senator Bob Dole criticized China.", &[]),
         (
             "Russian officials met Chinese officials.",
             &["RUS meet CHN svo"],
@@ -604,13 +640,15 @@ fn reference_tokens(
                     entity: m.entity,
                     form: m.form,
                     coreference: false,
-                    actor: !matches!(m.form, Form::Demonym | Form::Person)
+                    actor: m.form != Form::Demonym
                         || m.role.is_some()
-                        || (m.form == Form::Demonym
-                            && is_plural(&text[m.start..m.end])
-                            && !counted(text, out.last())),
+                        || (is_plural(&text[m.start..m.end]) && !counted(text, out.last())),
                     role: m.role.is_some(),
-                    person: m.form == Form::Person && m.role.is_none(),
+                    person: false,
+                    agent: (m.form == Form::Person && m.role.is_none()).then_some(Span {
+                        start: m.start,
+                        end: m.end,
+                    }),
                 },
             });
             while iter.peek().is_some_and(|&(o, _)| base + o < m.end) {

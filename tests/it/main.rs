@@ -14,6 +14,7 @@ mod fuzz;
 mod graph;
 mod hostile;
 mod json;
+mod officials;
 mod open_world;
 mod properties;
 mod rejects;

@@ -1,0 +1,61 @@
+//! Officials act for their state: the release binary, with its built-in dictionaries, codes
+//! "German Foreign Minister Oskar Fischer will visit Albania" as Germany → Albania and keeps
+//! the person as the argument's `agent`; a former president is no party.
+
+use serde_json::Value;
+
+use crate::workdir::{Workdir, stdout_records};
+
+const TEXT: &str = "German Foreign Minister Oskar Fischer will visit Albania. \
+President Reagan urged Japan to open its markets. \
+Former President Jimmy Carter criticized China. \
+Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq allow aid workers in. \
+Toshiba's president met Soviet officials.";
+
+#[test]
+fn officials_act_for_their_state_with_the_person_as_agent() {
+    let wd = Workdir::new("officials");
+    let line = serde_json::json!({"id": "a", "text": TEXT}).to_string();
+    wd.write("a.jsonl", format!("{line}\n"));
+    let records = stdout_records(&wd.run(&["extract", "a.jsonl"]));
+    let agent = |span: &Value| {
+        let a = &span["agent"];
+        if a.is_null() {
+            return "-".to_string();
+        }
+        // The agent's offsets point at its text.
+        let (start, end) = (a["start"].as_u64().unwrap(), a["end"].as_u64().unwrap());
+        let chars: String = TEXT
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(chars, a["text"].as_str().unwrap());
+        chars
+    };
+    let got: Vec<String> = records[0]["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} | {} | {}",
+                r["subject"].as_str().unwrap(),
+                r["predicate"].as_str().unwrap(),
+                r["object"].as_str().unwrap(),
+                agent(&r["subject_span"]),
+                agent(&r["object_span"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "DEU meet ALB | German Foreign Minister Oskar Fischer | -",
+            "USA urge JPN | President Reagan | -",
+            "igo:united-nations urge IRQ | Kenzo Oshima, the United Nations Emergency Relief Coordinator | -",
+            "company:toshiba meet SUN | Toshiba's president | -",
+        ],
+        "{got:#?}"
+    );
+}

@@ -124,6 +124,9 @@ impl Offsets {
             if let Some(i) = &rel.intermediary {
                 wanted[slot(r.field)].extend([i.start, i.end]);
             }
+            for a in [rel.subject.agent, rel.object.agent].into_iter().flatten() {
+                wanted[slot(r.field)].extend([a.start, a.end]);
+            }
         }
         let [title_wanted, text_wanted] = wanted;
         Offsets {

@@ -59,3 +59,20 @@ fn officials_act_for_their_state_with_the_person_as_agent() {
         "{got:#?}"
     );
 }
+
+/// The fuzzer's first find: in a text that is not ASCII, the writer converts byte offsets to
+/// characters only for the offsets it registered, and the agent's were not.
+#[test]
+fn agent_offsets_are_characters_in_non_ascii_text() {
+    let wd = Workdir::new("officials-utf8");
+    let text = "\u{201d}Last year, a U.S. official pressured ByteDance.";
+    let line = serde_json::json!({"id": "a", "text": text}).to_string();
+    wd.write("a.jsonl", format!("{line}\n"));
+    let records = stdout_records(&wd.run(&["extract", "a.jsonl"]));
+    let rel = &records[0]["relations"][0];
+    let agent = &rel["subject_span"]["agent"];
+    assert_eq!(agent["text"], "U.S. official", "{rel}");
+    let start = agent["start"].as_u64().unwrap() as usize;
+    let got: String = text.chars().skip(start).take(13).collect();
+    assert_eq!(got, "U.S. official");
+}

@@ -292,6 +292,17 @@ fn table() {
             &["sam acquire apl planned svo"],
         ),
         ("Japan will acquire Samsung.", &[]),
+        // A deal agreed or offered is told by its own trigger, not as an agreement between
+        // the parties; an agreement to act otherwise stays one.
+        ("Samsung agreed to acquire Apple.", &["sam acquire apl svo"]),
+        (
+            "Samsung offered to buy Apple.",
+            &["sam acquire apl planned svo"],
+        ),
+        (
+            "Japan agreed to provide aid to Hungary.",
+            &["JPN agree HUN svo"],
+        ),
         (
             "Apple said that Samsung sued China.",
             &["sam sue CHN reported svo"],

@@ -54,6 +54,9 @@
 //! - as a subject: the object of a preposition ("arrested in Lebanon for collaborating with
 //!   Israel"), a name before a subject pronoun ("told the SEC it raised its stake"), the object
 //!   of the verb before an infinitive or gerund ("would blockade Paris to demand");
+//! - the parties of a business deal as agreeing with each other: "agreed to acquire Monfort",
+//!   "offered to sell its unit to Trammell Crow" give no `agree`; the deal's own trigger
+//!   tells it (`acquire`, `sell_to` …), see `svo::dealing_follows`;
 //! - a trigger used as a noun ("North Korea's consistent demand", "mobilized pressure groups"),
 //!   see `used_as_noun`.
 //!

@@ -328,6 +328,49 @@ fn table() {
             &["sam acquire apl planned svo"],
         ),
         ("Japan will acquire Samsung.", &[]),
+        // A deal agreed or offered is told by its own trigger, not as an agreement between
+        // the parties; an agreement to act otherwise stays one.
+        ("Samsung agreed to acquire Apple.", &["sam acquire apl svo"]),
+        (
+            "Samsung offered to buy Apple.",
+            &["sam acquire apl planned svo"],
+        ),
+        (
+            "Japan agreed to provide aid to Hungary.",
+            &["JPN agree HUN svo"],
+        ),
+        // Business events between companies, and agencies acting on them.
+        (
+            "Samsung acquired a 5.1 pct stake in Apple.",
+            &["sam stake_in apl svo"],
+        ),
+        ("Hungary acquired a stake in Apple.", &[]),
+        (
+            "Samsung made a tender offer for Apple.",
+            &["sam acquire apl svo"],
+        ),
+        (
+            "Samsung sold its chip unit to Apple.",
+            &["sam sell_to apl svo"],
+        ),
+        (
+            "Samsung formed a joint venture with Apple.",
+            &["sam joint_venture apl svo"],
+        ),
+        (
+            "Samsung and Apple formed a joint venture.",
+            &["sam joint_venture apl reciprocal"],
+        ),
+        (
+            "The United States charged Huawei with fraud.",
+            &["USA charge hw svo"],
+        ),
+        ("Apple charged Samsung five dlrs.", &[]),
+        (
+            "Japan blocked the merger of Samsung and Apple.",
+            &["JPN block sam svo", "JPN block apl svo"],
+        ),
+        ("Japan approved loans to Hungary.", &["JPN aid HUN nominal"]),
         (
             "Apple said that Samsung sued China.",
             &["sam sue CHN reported svo"],

@@ -73,7 +73,7 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
                         && !is_barrier(it)
                 })
             {
-                k += 1;
+                k = number_end(text, items, k) + 1;
                 skipped += 1;
             }
         }
@@ -83,6 +83,28 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
         }
     }
     Some(k)
+}
+
+/// The last item of a number written with a point or comma ("5.1", "1,200") that starts at
+/// `items[k]`, which is one modifier ("acquired a 5.1 pct stake in"); else `k`.
+fn number_end(text: &str, items: &[Item], k: usize) -> usize {
+    let digits =
+        |it: &Item| matches!(it.kind, Kind::Word) && text.as_bytes()[it.start].is_ascii_digit();
+    let mut end = k;
+    if !digits(&items[k]) {
+        return end;
+    }
+    while let (Some(p), Some(n)) = (items.get(end + 1), items.get(end + 2)) {
+        let glued = matches!(p.kind, Kind::Punct('.' | ','))
+            && p.start == items[end].end
+            && n.start == p.end
+            && digits(n);
+        if !glued {
+            break;
+        }
+        end += 2;
+    }
+    end
 }
 
 pub(crate) const PARTICLES: &[&str] = &["off", "out", "up", "down"];

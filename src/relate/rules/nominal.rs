@@ -218,6 +218,11 @@ fn is_light_verb(text: &str, it: &Item) -> bool {
 
 /// Verbs that put a nominal trigger to work: "X imposed a ban on Y".
 pub(crate) const LIGHT_VERBS: &[&str] = &[
+    // "the World Bank approved loans to Jamaica": the approver's own act.
+    "approve",
+    "approved",
+    "approves",
+    "approving",
     "impose",
     "imposed",
     "imposes",

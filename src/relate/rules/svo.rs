@@ -94,6 +94,17 @@ pub(super) fn sides(
             right = None;
         }
     }
+    // "agreed to acquire Monfort", "offered to sell its unit to Trammell Crow": a deal
+    // agreed or offered is told by its own trigger (acquire, sell_to …); the two companies
+    // are parties to a dealing, not in agreement with each other.
+    if predicate.plover.as_deref() == Some("AGREE")
+        && right
+            .as_ref()
+            .and_then(|r| r.chain_to)
+            .is_some_and(|to| dealing_follows(text, items, to))
+    {
+        return None;
+    }
     match (left, right, relative) {
         // "Japan and South Korea agreed to cooperate on North Korea": a coordinated
         // subject of a symmetric predicate relates its members, not the clause's
@@ -160,4 +171,44 @@ const OWNED_OBJECT: &[&str] = &[
     "RETREAT",
     "CONCEDE",
     "INVESTIGATE",
+];
+
+/// Does a business dealing start after the "to" at `items[to]` ("agreed to acquire",
+/// "offered to either buy", "agreed in principle to be acquired by")? The verb may follow an
+/// adverb or two ("to either buy") or "be" ("to be acquired").
+fn dealing_follows(text: &str, items: &[Item], to: usize) -> bool {
+    items[to + 1..]
+        .iter()
+        .take(3)
+        .take_while(|it| {
+            matches!(it.kind, Kind::Word) && !is_word(text, it, "to") && !is_word(text, it, "with")
+        })
+        .any(|it| word_in(text, it, DEALINGS))
+}
+
+/// Verbs of business dealings, in the forms that follow "to" or "to be": what a company agrees
+/// or offers to do that its own trigger reports ([`dealing_follows`]).
+pub(crate) const DEALINGS: &[&str] = &[
+    "acquire",
+    "acquired",
+    "buy",
+    "bought",
+    "purchase",
+    "purchased",
+    "sell",
+    "sold",
+    "merge",
+    "merged",
+    "divest",
+    "tender",
+    "invest",
+    "swap",
+    "exchange",
+    "lease",
+    "license",
+    "licence",
+    "supply",
+    "distribute",
+    "market",
+    "manufacture",
 ];

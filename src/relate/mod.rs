@@ -62,6 +62,9 @@
 //!
 //! Every relation carries flags instead of being dropped: `negated` ("did not ban", "never",
 //! "refused to") and a `modality` (attempted, planned, reported, hypothetical, asserted).
+//! Refusing a cooperative act is rejecting it, as CAMEO codes it: "Israel refused to meet
+//! Jordan" gives Israel reject Jordan, not a negated meet ("refused to sanction" stays a
+//! negated sanction).
 //!
 //! Descriptions ("the company", "the Chinese manufacturer", "the President") become entity items
 //! when the article gives them a referent: the most recent compatible mention before them (same
@@ -173,6 +176,19 @@ impl Relater {
         rules::said_must(&self.ontology, text, &items, out);
         rules::give(&self.ontology, text, &items, out);
         rules::repelled(&self.ontology, text, &items, out);
+        // Refusing a cooperative act is rejecting it ("refused to meet"), as CAMEO codes it.
+        if let Some(reject) = self.ontology.find("reject") {
+            for r in &mut out[first_new..] {
+                let cooperative = self.ontology.predicate(r.predicate).plover.as_deref();
+                if r.negated
+                    && cooperative.is_some_and(|p| negation::COOPERATIVE.contains(&p))
+                    && negation::refused(text, &items, r.subject.end, r.trigger.start)
+                {
+                    r.predicate = reject;
+                    r.negated = false;
+                }
+            }
+        }
         // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
         // from the U.S."; and a relation inside another's clause is its content.
         let found = out.split_off(first_new);

@@ -32,3 +32,47 @@ pub(crate) const NEGATIONS: &[&str] = &[
     // "Iran denied attacks on Kuwaiti tankers": a denial negates what it denies.
     "denied", "denies", "deny", "denying",
 ];
+
+/// "Israel refused to meet Jordan's King Abdullah": a refusal between the subject (ending at
+/// `subject_end`) and the trigger (starting at `trigger_start`). Refusing a cooperative act is
+/// a rejection, as CAMEO codes it (12, "reject"); see [`super::Relater::relate_into`].
+pub(crate) fn refused(
+    text: &str,
+    items: &[Item],
+    subject_end: usize,
+    trigger_start: usize,
+) -> bool {
+    items
+        .iter()
+        .filter(|it| it.start >= subject_end && it.end <= trigger_start)
+        .any(|it| {
+            matches!(it.kind, Kind::Word)
+                && REFUSALS
+                    .iter()
+                    .any(|w| text[it.start..it.end].eq_ignore_ascii_case(w))
+        })
+}
+
+/// Words of refusing.
+const REFUSALS: &[&str] = &[
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+];
+
+/// The PLOVER categories of cooperative acts, whose refusal is a rejection.
+pub(crate) const COOPERATIVE: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "AID",
+    "COOPERATE",
+    "CONCEDE",
+    "RETREAT",
+    "YIELD",
+];

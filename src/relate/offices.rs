@@ -45,6 +45,33 @@ pub(crate) fn mark_office_holders(text: &str, items: &mut Vec<Item>) {
         if is_possessive(text, items, j) {
             j += 2;
         }
+        if let (
+            Kind::Entity {
+                entity,
+                agent: None,
+                ..
+            },
+            Some(Kind::Entity {
+                entity: holder,
+                agent: Some(person),
+                ..
+            }),
+        ) = (items[k].kind, items.get(j).map(|it| it.kind))
+            && holder == entity
+        {
+            // "Egyptian President Hosni Mubarak", "Jordan's King Hussein": a person of the
+            // people lists after the state's name is its agent.
+            let start = items[k].start;
+            if let Kind::Entity { agent, .. } = &mut items[k].kind {
+                *agent = Some(Span {
+                    start,
+                    end: person.end,
+                });
+            }
+            items.drain(k + 1..=j);
+            k += 1;
+            continue;
+        }
         let mut title = None;
         let mut acting = true;
         for (i, it) in items.iter().enumerate().skip(j).take(4) {

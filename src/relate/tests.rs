@@ -10,7 +10,7 @@ use crate::matcher::Matcher;
 const DICT: &str = "id\ttype\tname\taliases\tdemonyms\tcountry\tpeople\n\
     USA\tcountry\tUnited States\tU.S.|US\tAmerican\tUSA\tPresident Reagan|Bob Dole|Jimmy Carter|Vernon Walters\n\
     CHN\tcountry\tChina\t\tChinese\tCHN\n\
-    RUS\tcountry\tRussia\t\tRussian|Russians\tRUS\n\
+    RUS\tcountry\tRussia\t\tRussian|Russians\tRUS\tPresident Boris Yeltsin\n\
     DEU\tcountry\tGermany\t\tGerman|Germans\tDEU\n\
     JPN\tcountry\tJapan\t\t\tJPN\n\
     ITA\tcountry\tItaly\t\t\tITA\n\
@@ -139,6 +139,12 @@ fn table() {
             "Vernon Walters, the UN special envoy, criticized China.",
             &["un criticize CHN (Vernon Walters, the UN special envoy) svo"],
         ),
+        (
+            "Russian President Boris Yeltsin criticized Germany.",
+            &["RUS criticize DEU (Russian President Boris Yeltsin) svo"],
+        ),
+        // Refusing a cooperative act is rejecting it.
+        ("Russia refused to meet Germany.", &["RUS reject DEU svo"]),
         // People who do not act for the state: out of office, legislators, the opposition.
         ("Sen. Bob Dole criticized China.", &[]),
         ("Former President Jimmy Carter criticized China.", &[]),

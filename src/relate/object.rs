@@ -11,6 +11,17 @@ use super::items::{
 
 pub(crate) const WINDOW_RIGHT: usize = 10;
 
+/// Nouns of an act a threat names, whose "against" leads to the threat's object.
+const THREATENED_ACTS: &[&str] = &[
+    "action",
+    "actions",
+    "measures",
+    "steps",
+    "retaliation",
+    "reprisals",
+    "sanctions",
+];
+
 /// How far [`side_right`] may look for an object.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Reach {
@@ -28,6 +39,9 @@ pub(crate) struct Reach {
     /// The trigger takes a direct object (it ends in no preposition): a preposition or an
     /// -ing word before the entity means the entity is not that object.
     pub(crate) direct: bool,
+    /// A threat's object may follow the act threatened: "threatened (further, legal,
+    /// retaliatory) action against Russia", "threatened reprisals against".
+    pub(crate) threatened_act: bool,
 }
 
 /// The nearest entity group right of `from`, within `window` words.
@@ -90,7 +104,13 @@ pub(crate) fn side_right(
             && k > 0
             && is_word(text, it, "by")
             && word_in(text, &items[k - 1], PROPOSALS);
+        // "threatened further action against Russia"
+        let threatened = reach.threatened_act
+            && k > 0
+            && word_in(text, it, &["against", "on"])
+            && word_in(text, &items[k - 1], THREATENED_ACTS);
         if !author
+            && !threatened
             && (is_word(text, it, "by")
                 || ((stops && in_class(it, class::DIRECT_OBJECT_STOPS)
                     || reach.phrase && word_in(text, it, LOCATIVES))

@@ -7,7 +7,7 @@
 
 use super::actors::is_possessive;
 use super::classes::class;
-use super::items::{Item, Kind, in_class, is_plural, is_word};
+use super::items::{Item, Kind, in_class, is_plural, is_word, word_in};
 use super::relation::Span;
 
 /// Marks a name followed, after up to three modifiers ("Vice Foreign", "Defence", "new", a
@@ -38,6 +38,33 @@ pub(crate) fn mark_office_holders(text: &str, items: &mut Vec<Item>) {
             *actor = false;
             *person = true;
             *agent = None;
+            k += 1;
+            continue;
+        }
+        if let Some(p) = office_of(text, items, k) {
+            // "the president of Armenia", "a senior official of Toshiba": the office phrase
+            // before "of" is the agent, and leaves the items.
+            let acting = !items[p..k].iter().any(|it| in_class(it, class::NOT_ACTING))
+                && !not_acting_before(items, p);
+            let (start, end) = (items[p].start, items[k].end);
+            if let Kind::Entity {
+                actor,
+                person,
+                agent,
+                ..
+            } = &mut items[k].kind
+            {
+                if acting {
+                    *agent = Some(Span { start, end });
+                } else {
+                    *actor = false;
+                    *person = true;
+                }
+            }
+            if acting {
+                items.drain(p..k);
+                k = p;
+            }
             k += 1;
             continue;
         }
@@ -124,6 +151,38 @@ pub(crate) fn mark_office_holders(text: &str, items: &mut Vec<Item>) {
         }
         k += 1;
     }
+}
+
+/// "the president of Armenia": where the entity at `k` follows "of" after a single office
+/// title, with up to two modifiers and a determiner before it ("the former foreign minister
+/// of"), the first item of that phrase.
+fn office_of(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    if k < 2
+        || !is_word(text, &items[k - 1], "of")
+        || !in_class(&items[k - 2], class::OFFICE_TITLES)
+    {
+        return None;
+    }
+    let mut p = k - 2;
+    for _ in 0..3 {
+        let Some(it) = p.checked_sub(1).map(|q| &items[q]) else {
+            break;
+        };
+        if !matches!(it.kind, Kind::Word) {
+            break;
+        }
+        let w = &text[it.start..it.end];
+        if word_in(text, it, &["the", "a", "an"]) {
+            p -= 1;
+            break;
+        }
+        if in_class(it, class::FUNCTION_WORDS) || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            break;
+        }
+        p -= 1;
+    }
+    Some(p)
 }
 
 /// "IBM's chief rival", "the bank's head office": a title that is also an adjective or a

@@ -143,6 +143,16 @@ fn table() {
             "Russian President Boris Yeltsin criticized Germany.",
             &["RUS criticize DEU (Russian President Boris Yeltsin) svo"],
         ),
+        (
+            "China will negotiate with the new foreign minister of Japan.",
+            &["CHN meet JPN planned (the new foreign minister of Japan) svo"],
+        ),
+        ("Japan met a former president of Samsung.", &[]),
+        (
+            "The US threatened retaliatory action against Japan.",
+            &["USA threaten JPN svo"],
+        ),
+        ("The US urged action against Japan.", &[]),
         // Refusing a cooperative act is rejecting it.
         ("Russia refused to meet Germany.", &["RUS reject DEU svo"]),
         // People who do not act for the state: out of office, legislators, the opposition.

@@ -29,10 +29,18 @@ pub(crate) fn said_must(ontology: &Ontology, text: &str, items: &[Item], out: &m
         // Back over an optional "that" and words of time ("said on Tuesday that") to a
         // speech verb with its subject.
         let mut v = k - 1;
+        if v > 0 && is_word(text, &items[v - 1], "the") {
+            // "said that the US must"
+            v -= 1;
+        }
         if v > 0 && is_word(text, &items[v - 1], "that") {
             v -= 1;
         }
-        while v > 1 && in_class(&items[v - 1], class::TIME_WORDS) {
+        // "said here Wednesday that", "said on Friday that"
+        while v > 1
+            && (in_class(&items[v - 1], class::TIME_WORDS)
+                || word_in(text, &items[v - 1], &["here", "there"]))
+        {
             v -= 1;
         }
         if v == 0 || !in_class(&items[v - 1], class::SPEECH_VERBS) {

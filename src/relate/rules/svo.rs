@@ -64,6 +64,7 @@ pub(super) fn sides(
             .plover
             .as_deref()
             .is_some_and(|p| OWNED_OBJECT.contains(&p)),
+        threatened_act: predicate.plover.as_deref() == Some("THREATEN"),
         direct: !predicate.clause
             && !trigger
                 .rest

@@ -11,6 +11,22 @@ use super::items::{
 
 pub(crate) const WINDOW_RIGHT: usize = 10;
 
+/// People of an entity, before "of" ("workers of the United Bus Company"); not "members",
+/// which of an organisation are its states ("warned members of ASEAN").
+const PEOPLE_OF: &[&str] = &[
+    "workers",
+    "employees",
+    "staff",
+    "shareholders",
+    "residents",
+    "citizens",
+    "nationals",
+    "people",
+    "civilians",
+    "students",
+    "villagers",
+];
+
 /// Nouns of an act a threat names, whose "against" leads to the threat's object.
 const THREATENED_ACTS: &[&str] = &[
     "action",
@@ -87,6 +103,11 @@ pub(crate) fn side_right(
             return Some(side);
         }
         if is_barrier(it) || is_bystander(it) {
+            return None;
+        }
+        if k > 0 && is_word(text, it, "of") && word_in(text, &items[k - 1], PEOPLE_OF) {
+            // "pressuring workers of the United Bus Company": an entity's people are not the
+            // entity.
             return None;
         }
         if matches!(it.kind, Kind::Punct(',')) {

@@ -153,6 +153,10 @@ fn table() {
             &["USA threaten JPN svo"],
         ),
         ("The US urged action against Japan.", &[]),
+        (
+            "Russia pressured workers of Samsung to end the strike.",
+            &[],
+        ),
         // Refusing a cooperative act is rejecting it.
         ("Russia refused to meet Germany.", &["RUS reject DEU svo"]),
         // People who do not act for the state: out of office, legislators, the opposition.

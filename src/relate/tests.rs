@@ -264,6 +264,34 @@ fn table() {
             &["USA aid CHN give"],
         ),
         ("The US gave China a warning.", &[]),
+        // Trade: the seller is the country naming the goods, or after "from"/"to".
+        (
+            "China bought a total of 550,000 tonnes of U.S. corn.",
+            &["USA supply CHN trade"],
+        ),
+        (
+            "Japan bought 95,000 tonnes of soybeans from China.",
+            &["CHN supply JPN trade"],
+        ),
+        (
+            "Russia sells 180,000 tonnes of sugar to Japan.",
+            &["RUS supply JPN trade"],
+        ),
+        (
+            "Exports of U.S. corn to Russia rose.",
+            &["USA supply RUS trade"],
+        ),
+        ("Japan bought U.S. Treasury bonds.", &[]),
+        // A contract received: the awarding party is the subject.
+        (
+            "Samsung said it received a 10 mln dlr contract from Germany.",
+            &["DEU contract sam reported coref contract-from"],
+        ),
+        (
+            "Huawei was awarded a contract by the United Nations.",
+            &["un contract hw contract-from"],
+        ),
+        ("Samsung received a letter from Germany.", &[]),
         // Meeting a demand is no meeting.
         ("Germany took steps to meet U.S. demands.", &[]),
         // A company's name before the noun of a measure is its object.

@@ -44,6 +44,8 @@
 //!   contract Memory Metals (the awarding party is the subject; "won a contract from",
 //!   "received its first order from", "was awarded a contract by"). Counter-example:
 //!   "received a letter from NASA".
+//! - `received-from` — "Argentina received a loan from the World Bank" gives World Bank aid
+//!   Argentina (a loan, credit or aid received). Counter-example: "received support from".
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!

@@ -292,6 +292,16 @@ fn table() {
             &["un contract hw contract-from"],
         ),
         ("Samsung received a letter from Germany.", &[]),
+        // Credit: aid from the lender.
+        (
+            "Russia received a 500 mln dlr loan from Japan.",
+            &["JPN aid RUS received-from"],
+        ),
+        ("Huawei received support from China.", &[]),
+        (
+            "Japan extended a 24 billion yen loan to Russia.",
+            &["JPN aid RUS nominal"],
+        ),
         // Meeting a demand is no meeting.
         ("Germany took steps to meet U.S. demands.", &[]),
         // A company's name before the noun of a measure is its object.

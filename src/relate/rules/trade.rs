@@ -14,6 +14,10 @@
 //! Metals Inc said it received a contract from NASA" gives NASA contract Memory Metals, and so
 //! do "won a 10 mln dlr contract from", "received its first order from", "was awarded a
 //! contract by". Counter-example: "received a letter from NASA" is no contract.
+//!
+//! `received-from` (the `aid` predicate, lender or giver → recipient): "Argentina received a
+//! 500 mln dlr loan from the World Bank", "received aid from", "obtained credits from".
+//! Counter-example: "received support from shareholders" is no aid.
 
 use crate::dictionary::{Dictionary, EntityType};
 use crate::relate::classes::class;
@@ -209,7 +213,7 @@ pub(crate) fn contract_from(
     items: &[Item],
     out: &mut Vec<Relation>,
 ) {
-    let Some(contract) = ontology.find("contract") else {
+    let (Some(contract), Some(aid)) = (ontology.find("contract"), ontology.find("aid")) else {
         return;
     };
     for v in 0..items.len() {
@@ -223,7 +227,7 @@ pub(crate) fn contract_from(
         let mut words = 0;
         while k < items.len() && words <= 5 {
             let n = &items[k];
-            if in_class(n, class::CONTRACT_NOUNS) {
+            if in_class(n, class::CONTRACT_NOUNS | class::GIVEN_THINGS) {
                 break;
             }
             let number_mark = matches!(n.kind, Kind::Punct(',' | '.' | '-'))
@@ -243,9 +247,18 @@ pub(crate) fn contract_from(
             words += 1;
             k += 1;
         }
-        if k >= items.len() || !in_class(&items[k], class::CONTRACT_NOUNS) {
+        if k >= items.len()
+            || !in_class(&items[k], class::CONTRACT_NOUNS | class::GIVEN_THINGS)
+            || word_in(text, &items[k], &["support", "troops"])
+        {
             continue;
         }
+        // "received a 50 mln dlr loan from the World Bank" is aid from the lender.
+        let (predicate, rule) = if in_class(&items[k], class::CONTRACT_NOUNS) {
+            (contract, "contract-from")
+        } else {
+            (aid, "received-from")
+        };
         let by = is_word(text, &items[v], "awarded");
         let prep_ok = items
             .get(k + 1)
@@ -266,20 +279,14 @@ pub(crate) fn contract_from(
         for (m, s) in receiver.args.iter().enumerate() {
             push(
                 out,
-                contract,
+                predicate,
                 awarder,
                 *s,
                 &items[k],
                 negated,
                 modality,
-                "contract-from",
-                confidence(
-                    "contract-from",
-                    receiver.distance,
-                    a - v - 1,
-                    m,
-                    s.coreference,
-                ),
+                rule,
+                confidence(rule, receiver.distance, a - v - 1, m, s.coreference),
             );
         }
     }

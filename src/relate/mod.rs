@@ -38,7 +38,7 @@
 //! - `trade` — "China bought 550,000 tonnes of U.S. corn" gives United States supply China:
 //!   the seller is the country naming the goods, or the party after "from" ("bought soybeans
 //!   from the U.S."); "Australia sells 180,000 tonnes of sugar to the USSR", "exports of U.S.
-//!   corn to the Soviet Union". Counter-example: "Japan bought U.S. Treasury bonds" names no
+//!   corn to the Soviet Union", "Soviet purchases of U.S. corn". Counter-example: "Japan bought U.S. Treasury bonds" names no
 //!   traded goods or unit of them.
 //! - `contract-from` — "Memory Metals said it received a contract from NASA" gives NASA
 //!   contract Memory Metals (the awarding party is the subject; "won a contract from",

@@ -282,6 +282,15 @@ fn table() {
             &["USA supply RUS trade"],
         ),
         ("Japan bought U.S. Treasury bonds.", &[]),
+        (
+            "Russian purchases of U.S. corn rose.",
+            &["USA supply RUS trade"],
+        ),
+        (
+            "Japan's purchase of 2.4 mln tonnes of U.S. corn was large.",
+            &["USA supply JPN trade"],
+        ),
+        ("Russian purchases of corn rose.", &[]),
         // A contract received: the awarding party is the subject.
         (
             "Samsung said it received a 10 mln dlr contract from Germany.",

@@ -6,7 +6,9 @@
 //! of U.S. corn" gives United States supply China: the seller is the country that names the
 //! goods ("U.S. corn"), the buyer the subject; "Taiwan bought soybeans from the U.S." and
 //! "Australia sells 180,000 tonnes of sugar to the USSR" name the other side after "from" and
-//! "to", and "exports of U.S. corn to the Soviet Union" is the United States' sale.
+//! "to", and "exports of U.S. corn to the Soviet Union" is the United States' sale; before a
+//! noun of buying, the buyer modifies it ("Soviet purchases of U.S. corn", "South Korea's
+//! purchase of", "Dutch imports of Argentine soymeal").
 //! Counter-example: "Japan bought U.S. Treasury bonds" names no traded goods (a commodity or a
 //! unit of one), so nothing.
 //!
@@ -19,7 +21,9 @@
 //! 500 mln dlr loan from the World Bank", "received aid from", "obtained credits from".
 //! Counter-example: "received support from shareholders" is no aid.
 
+use super::nominal::noun_modifier_subject;
 use crate::dictionary::{Dictionary, EntityType};
+use crate::relate::actors::is_possessive;
 use crate::relate::classes::class;
 use crate::relate::confidence::confidence;
 use crate::relate::items::{Item, Kind, arg, in_class, is_word, owner_arg, word_in};
@@ -57,6 +61,9 @@ pub(crate) fn trade(
                 "purchase",
                 "purchased",
                 "purchasing",
+                "purchases",
+                "imports",
+                "import",
             ],
         );
         let noun = in_class(it, class::TRADE_NOUNS)
@@ -68,8 +75,25 @@ pub(crate) fn trade(
             continue;
         };
         let (seller, buyer, side_distance) = if noun {
-            // "exports of U.S. corn to the Soviet Union": both inside the phrase.
-            let (Some(seller), Some(buyer)) = (phrase.origin, phrase.after) else {
+            // "exports of U.S. corn to the Soviet Union": both inside the phrase; "Soviet
+            // purchases of U.S. corn", "Japanese imports of U.S. beef": the buyer modifies
+            // the noun.
+            let modifier = noun_modifier_subject(text, items, v)
+                .map(|side| side.args[0])
+                .or_else(|| {
+                    // "South Korea's purchase of U.S. corn".
+                    let k = v.checked_sub(3)?;
+                    is_possessive(text, items, k + 1)
+                        .then(|| arg(&items[k]).or_else(|| owner_arg(&items[k])))
+                        .flatten()
+                });
+            let parties = match (buying, phrase.after_word) {
+                (true, Some("from")) => (phrase.after, modifier),
+                (true, None) => (phrase.origin, modifier),
+                (false, Some("to")) => (phrase.origin.or(modifier), phrase.after),
+                _ => (None, None),
+            };
+            let (Some(seller), Some(buyer)) = parties else {
                 continue;
             };
             (seller, buyer, 0)
@@ -354,6 +378,11 @@ pub(crate) const TRADE_VERBS: &[&str] = &[
 
 /// Nouns of a sale, before "of" and its goods: "exports of U.S. corn to the Soviet Union".
 pub(crate) const TRADE_NOUNS: &[&str] = &[
+    "purchases",
+    "purchase",
+    "buying",
+    "imports",
+    "import",
     "exports",
     "export",
     "sales",

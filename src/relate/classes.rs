@@ -66,6 +66,11 @@ pub(crate) mod class {
     pub const AUXILIARIES: u64 = 1 << 40;
     pub const COMPANY_FORMS: u64 = 1 << 41;
     pub const BODY_HEADS: u64 = 1 << 42;
+    pub const TRADE_VERBS: u64 = 1 << 43;
+    pub const TRADE_NOUNS: u64 = 1 << 44;
+    pub const TRADED: u64 = 1 << 45;
+    pub const RECEIVING: u64 = 1 << 46;
+    pub const CONTRACT_NOUNS: u64 = 1 << 47;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;

@@ -17,6 +17,7 @@ use super::rules::give::{GIVE_VERBS, GIVEN_THINGS};
 use super::rules::nominal::{LIGHT_VERBS, UNDOING};
 use super::rules::passive::BE_FORMS;
 use super::rules::repelled::{ATTACK_NOUNS, REPELLING};
+use super::rules::trade::{CONTRACT_NOUNS, RECEIVING, TRADE_NOUNS, TRADE_VERBS, TRADED};
 use super::subject::{ADVERBS, AUXILIARIES, BODY_HEADS, COMPANY_FORMS, PLACE_PREPOSITIONS, SAYING};
 use super::triggers::{BEFORE_VERB, DETERMINERS, PARTICLES};
 use crate::hash::WordMap;
@@ -66,6 +67,11 @@ const LISTS: &[(&[&str], u64)] = &[
     (AUXILIARIES, class::AUXILIARIES),
     (COMPANY_FORMS, class::COMPANY_FORMS),
     (BODY_HEADS, class::BODY_HEADS),
+    (TRADE_VERBS, class::TRADE_VERBS),
+    (TRADE_NOUNS, class::TRADE_NOUNS),
+    (TRADED, class::TRADED),
+    (RECEIVING, class::RECEIVING),
+    (CONTRACT_NOUNS, class::CONTRACT_NOUNS),
 ];
 
 /// Lowercase word → the bits of the lists it is in.

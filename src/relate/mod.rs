@@ -35,6 +35,17 @@
 //! - `repelled` — "Iraq repelled an Iranian attack" gives Iran attack Iraq: the author of a
 //!   repelled attack attacked the subject (the verb, an `attack` trigger, also gives Iraq
 //!   attack Iran). Counter-example: "Iraq repelled an attack on Kuwait" names no author.
+//! - `trade` — "China bought 550,000 tonnes of U.S. corn" gives United States supply China:
+//!   the seller is the country naming the goods, or the party after "from" ("bought soybeans
+//!   from the U.S."); "Australia sells 180,000 tonnes of sugar to the USSR", "exports of U.S.
+//!   corn to the Soviet Union", "Soviet purchases of U.S. corn". Counter-example: "Japan bought U.S. Treasury bonds" names no
+//!   traded goods or unit of them.
+//! - `contract-from` — "Memory Metals said it received a contract from NASA" gives NASA
+//!   contract Memory Metals (the awarding party is the subject; "won a contract from",
+//!   "received its first order from", "was awarded a contract by"). Counter-example:
+//!   "received a letter from NASA".
+//! - `received-from` — "Argentina received a loan from the World Bank" gives World Bank aid
+//!   Argentina (a loan, credit or aid received). Counter-example: "received support from".
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -176,6 +187,8 @@ impl Relater {
         rules::said_must(&self.ontology, text, &items, out);
         rules::give(&self.ontology, text, &items, out);
         rules::repelled(&self.ontology, text, &items, out);
+        rules::trade(&self.ontology, dict, text, &items, out);
+        rules::contract_from(&self.ontology, text, &items, out);
         // Refusing a cooperative act is rejecting it ("refused to meet"), as CAMEO codes it.
         if let Some(reject) = self.ontology.find("reject") {
             for r in &mut out[first_new..] {

@@ -284,6 +284,53 @@ fn table() {
             &["USA aid CHN give"],
         ),
         ("The US gave China a warning.", &[]),
+        // Trade: the seller is the country naming the goods, or after "from"/"to".
+        (
+            "China bought a total of 550,000 tonnes of U.S. corn.",
+            &["USA supply CHN trade"],
+        ),
+        (
+            "Japan bought 95,000 tonnes of soybeans from China.",
+            &["CHN supply JPN trade"],
+        ),
+        (
+            "Russia sells 180,000 tonnes of sugar to Japan.",
+            &["RUS supply JPN trade"],
+        ),
+        (
+            "Exports of U.S. corn to Russia rose.",
+            &["USA supply RUS trade"],
+        ),
+        ("Japan bought U.S. Treasury bonds.", &[]),
+        (
+            "Russian purchases of U.S. corn rose.",
+            &["USA supply RUS trade"],
+        ),
+        (
+            "Japan's purchase of 2.4 mln tonnes of U.S. corn was large.",
+            &["USA supply JPN trade"],
+        ),
+        ("Russian purchases of corn rose.", &[]),
+        // A contract received: the awarding party is the subject.
+        (
+            "Samsung said it received a 10 mln dlr contract from Germany.",
+            &["DEU contract sam reported coref contract-from"],
+        ),
+        (
+            "Huawei was awarded a contract by the United Nations.",
+            &["un contract hw contract-from"],
+        ),
+        ("Samsung received a letter from Germany.", &[]),
+        // Credit: aid from the lender.
+        (
+            "Russia received a 500 mln dlr loan from Japan.",
+            &["JPN aid RUS received-from"],
+        ),
+        ("Huawei received support from China.", &[]),
+        (
+            "Japan extended a 24 billion yen loan to Russia.",
+            &["JPN aid RUS nominal"],
+        ),
         // Meeting a demand is no meeting.
         ("Germany took steps to meet U.S. demands.", &[]),
         // A company's name before the noun of a measure is its object.

@@ -4,7 +4,7 @@
 //! and anything else is read actively: `svo`, `relative-object`, or `reciprocal` for a
 //! coordinated subject of a symmetric predicate. A rule finds the two sides; the relations
 //! between their members, with negation, modality and confidence, are made here. The rules
-//! that need no trigger of the table (`said-must`, `give`, `repelled`) run after, and a
+//! that need no trigger of the table (`said-must`, `give`, `repelled`, `trade`, `contract-from`) run after, and a
 //! relation inside the clause of another is folded into it (`clause`). Each rule's room
 //! documents it with an example and a counter-example; the whole list is in [`super`].
 
@@ -16,10 +16,12 @@ pub(super) mod passive;
 mod reciprocal;
 pub(super) mod repelled;
 mod svo;
+pub(super) mod trade;
 
 pub(crate) use clause::{folded, said_must};
 pub(crate) use give::give;
 pub(crate) use repelled::repelled;
+pub(crate) use trade::{contract_from, trade};
 
 use super::confidence::{HOSTILE, confidence};
 use super::items::{Item, Side};

@@ -42,7 +42,8 @@
 //!   traded goods or unit of them.
 //! - `contract-from` — "Memory Metals said it received a contract from NASA" gives NASA
 //!   contract Memory Metals (the awarding party is the subject; "won a contract from",
-//!   "received its first order from", "was awarded a contract by"). Counter-example:
+//!   "received its first order from", "was awarded a contract by", and a name right before
+//!   the noun: "received a U.S. Navy contract", "WINS NASA CONTRACT"). Counter-example:
 //!   "received a letter from NASA".
 //! - `received-from` — "Argentina received a loan from the World Bank" gives World Bank aid
 //!   Argentina (a loan, credit or aid received). Counter-example: "received support from".

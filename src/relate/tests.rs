@@ -321,6 +321,11 @@ fn table() {
             &["un contract hw contract-from"],
         ),
         ("Samsung received a letter from Germany.", &[]),
+        (
+            "Huawei has received a three-year United Nations contract.",
+            &["un contract hw contract-from"],
+        ),
+        ("Huawei received a United Nations letter.", &[]),
         // Credit: aid from the lender.
         (
             "Russia received a 500 mln dlr loan from Japan.",

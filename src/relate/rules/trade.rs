@@ -249,9 +249,21 @@ pub(crate) fn contract_from(
         // noun of a contract, then "from" (or "by" after a passive "awarded").
         let mut k = v + 1;
         let mut words = 0;
+        // "received a three-year U.S. Navy contract": a name right before the noun of a
+        // contract is the one who awards it.
+        let mut modifier = None;
         while k < items.len() && words <= 5 {
             let n = &items[k];
             if in_class(n, class::CONTRACT_NOUNS | class::GIVEN_THINGS) {
+                break;
+            }
+            if matches!(n.kind, Kind::Entity { .. })
+                && items
+                    .get(k + 1)
+                    .is_some_and(|m| in_class(m, class::CONTRACT_NOUNS))
+            {
+                modifier = owner_arg(n);
+                k += 1;
                 break;
             }
             let number_mark = matches!(n.kind, Kind::Punct(',' | '.' | '-'))
@@ -287,14 +299,19 @@ pub(crate) fn contract_from(
         let prep_ok = items
             .get(k + 1)
             .is_some_and(|p| is_word(text, p, "from") || (by && is_word(text, p, "by")));
-        if !prep_ok {
-            continue;
-        }
         let mut a = k + 2;
         if items.get(a).is_some_and(|n| is_word(text, n, "the")) {
             a += 1;
         }
-        let Some(awarder) = items.get(a).and_then(arg) else {
+        let awarder = match (prep_ok, modifier) {
+            (true, _) => items.get(a).and_then(arg),
+            (false, Some(m)) if predicate == contract => {
+                a = k - 1;
+                Some(m)
+            }
+            _ => None,
+        };
+        let Some(awarder) = awarder else {
             continue;
         };
         let Some((receiver, negated, modality)) = near_subject(text, items, v) else {

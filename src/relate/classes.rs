@@ -66,6 +66,11 @@ pub(crate) mod class {
     pub const AUXILIARIES: u64 = 1 << 40;
     pub const COMPANY_FORMS: u64 = 1 << 41;
     pub const BODY_HEADS: u64 = 1 << 42;
+    pub const HELD_UNITS: u64 = 1 << 43;
+    pub const OWNER_CUES: u64 = 1 << 44;
+    pub const OWNERSHIP_MODIFIERS: u64 = 1 << 45;
+    pub const RATING_VERBS: u64 = 1 << 46;
+    pub const RATING_NOUNS: u64 = 1 << 47;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;

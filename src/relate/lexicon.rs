@@ -15,7 +15,9 @@ use super::offices::{NOT_ACTING, OFFICE_TITLES};
 use super::rules::clause::{MONTHS, TIME_WORDS};
 use super::rules::give::{GIVE_VERBS, GIVEN_THINGS};
 use super::rules::nominal::{LIGHT_VERBS, UNDOING};
+use super::rules::owner::{HELD_UNITS, OWNER_CUES, OWNERSHIP_MODIFIERS};
 use super::rules::passive::BE_FORMS;
+use super::rules::rating::{RATING_NOUNS, RATING_VERBS};
 use super::rules::repelled::{ATTACK_NOUNS, REPELLING};
 use super::subject::{ADVERBS, AUXILIARIES, BODY_HEADS, COMPANY_FORMS, PLACE_PREPOSITIONS, SAYING};
 use super::triggers::{BEFORE_VERB, DETERMINERS, PARTICLES};
@@ -66,6 +68,11 @@ const LISTS: &[(&[&str], u64)] = &[
     (AUXILIARIES, class::AUXILIARIES),
     (COMPANY_FORMS, class::COMPANY_FORMS),
     (BODY_HEADS, class::BODY_HEADS),
+    (HELD_UNITS, class::HELD_UNITS),
+    (OWNER_CUES, class::OWNER_CUES),
+    (OWNERSHIP_MODIFIERS, class::OWNERSHIP_MODIFIERS),
+    (RATING_VERBS, class::RATING_VERBS),
+    (RATING_NOUNS, class::RATING_NOUNS),
 ];
 
 /// Lowercase word → the bits of the lists it is in.

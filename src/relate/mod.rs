@@ -35,6 +35,15 @@
 //! - `repelled` — "Iraq repelled an Iranian attack" gives Iran attack Iraq: the author of a
 //!   repelled attack attacked the subject (the verb, an `attack` trigger, also gives Iraq
 //!   attack Iran). Counter-example: "Iraq repelled an attack on Kuwait" names no author.
+//! - `owner` — ownership by the shape of a noun phrase: "Maremont Corp subsidiary Gabriel",
+//!   "Gabriel, a unit of Maremont", "Maremont's Gabriel unit", "Gabriel's parent, Maremont",
+//!   "India's state owned NTPC", "X, 69.65 pct held by San Miguel" give the owner `owns` the
+//!   owned (a stated share below half: `stake_in`). Counter-examples: "British-owned Midland"
+//!   (a people, not its state); "Maremont's unit sales rose" (no second entity).
+//! - `rating` — a rating agency's act on a company's debt: "Moody's said it may downgrade
+//!   Conseco" (`downgrade`), "VALERO ENERGY DEBT UPGRADED BY MOODY'S" (`upgrade`), "S and P
+//!   affirmed the ratings on Republic" (`rate`). Counter-example: "Chrysler cut prices of cars
+//!   sold by Hertz" ("cut", "raised", "affirmed" rate only with a word of debt or ratings).
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -173,6 +182,8 @@ impl Relater {
         rules::said_must(&self.ontology, text, &items, out);
         rules::give(&self.ontology, text, &items, out);
         rules::repelled(&self.ontology, text, &items, out);
+        rules::owner(&self.ontology, dict, text, &items, out);
+        rules::rating(&self.ontology, text, &items, out);
         // Selectional restrictions: "acquire" relates companies, not "Taiwan bought soybeans
         // from the U.S."; and a relation inside another's clause is its content.
         let found = out.split_off(first_new);

@@ -587,6 +587,11 @@ fn table() {
             &["hw stake_in zte owner"],
         ),
         ("ZTE, held by Huawei, said sales rose.", &[]),
+        (
+            "ZTE, the Chinese unit of Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        ("ZTE, a former unit of Huawei, said sales rose.", &[]),
         ("Chinese-owned ZTE said sales rose.", &[]),
         ("Huawei's unit sales rose, ZTE said.", &[]),
         ("China's ZTE unit said sales rose.", &[]),

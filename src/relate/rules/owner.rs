@@ -138,6 +138,29 @@ fn apposed_before(text: &str, items: &[Item], j: usize) -> Option<Arg> {
     whole(text, items, k - 2)
 }
 
+/// "X, the U.S. unit of", "X, a main bank subsidiary of": a determiner up to three words
+/// or names before the noun at `c`, and the apposition before it. Not "a former unit of".
+fn described_before(text: &str, items: &[Item], c: usize) -> Option<Arg> {
+    for j in (c.saturating_sub(4)..c).rev() {
+        let it = &items[j];
+        if in_class(it, class::DETERMINERS) {
+            return apposed_before(text, items, j + 1);
+        }
+        let free = match it.kind {
+            Kind::Word => !in_class(it, class::BARRIER_WORDS) && !word_in(text, it, FORMER),
+            Kind::Punct(p) => p == '-',
+            Kind::Entity { .. } => true,
+        };
+        if !free {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words that put the ownership in the past.
+const FORMER: &[&str] = &["former", "formerly", "ex", "onetime", "previous"];
+
 /// A noun of a held company at `c`: "Maremont subsidiary Gabriel" and "Indal's wholly owned
 /// subsidiary Indal Technologies" (owner before, owned after), "Maremont's Gabriel unit"
 /// (owner, possessive, owned), "Gabriel, a unit of Maremont" (owned, then owner after "of").
@@ -149,7 +172,9 @@ fn held_unit(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg)> {
             k += 1;
         }
         let owner = entity(items, k)?;
-        return Some((owner, apposed_before(text, items, start)?));
+        let owned =
+            apposed_before(text, items, start).or_else(|| described_before(text, items, c))?;
+        return Some((owner, owned));
     }
     if let Some(owned) = entity(items, c + 1) {
         return Some((owner_before(text, items, start)?, owned));

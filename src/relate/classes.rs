@@ -71,6 +71,7 @@ pub(crate) mod class {
     pub const OWNERSHIP_MODIFIERS: u64 = 1 << 45;
     pub const RATING_VERBS: u64 = 1 << 46;
     pub const RATING_NOUNS: u64 = 1 << 47;
+    pub const HOLDING_VERBS: u64 = 1 << 48;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;

@@ -37,8 +37,8 @@
 //!   attack Iran). Counter-example: "Iraq repelled an attack on Kuwait" names no author.
 //! - `owner` — ownership by the shape of a noun phrase: "Maremont Corp subsidiary Gabriel",
 //!   "Gabriel, a unit of Maremont", "Maremont's Gabriel unit", "Gabriel's parent, Maremont",
-//!   "India's state owned NTPC", "X, 69.65 pct held by San Miguel" give the owner `owns` the
-//!   owned (a stated share below half: `stake_in`). Counter-examples: "British-owned Midland"
+//!   "India's state owned NTPC", "X, 69.65 pct held by San Miguel", "Gates Corp owns 64.8 pct
+//!   of Gates Learjet" give the owner `owns` the owned (a stated share below half: `stake_in`). Counter-examples: "British-owned Midland"
 //!   (a people, not its state); "Maremont's unit sales rose" (no second entity).
 //! - `rating` — a rating agency's act on a company's debt: "Moody's said it may downgrade
 //!   Conseco" (`downgrade`), "VALERO ENERGY DEBT UPGRADED BY MOODY'S" (`upgrade`), "S and P

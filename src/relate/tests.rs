@@ -592,6 +592,16 @@ fn table() {
             &["hw owns zte owner"],
         ),
         ("ZTE, a former unit of Huawei, said sales rose.", &[]),
+        ("Huawei owns 54.7 pct of ZTE.", &["hw owns zte owner"]),
+        (
+            "Huawei said it holds about 41 pct of ZTE.",
+            &["hw stake_in zte reported coref owner"],
+        ),
+        ("Huawei owns ZTE shares.", &[]),
+        (
+            "Huawei owns ZTE, a maker of phones.",
+            &["hw owns zte owner"],
+        ),
         ("Chinese-owned ZTE said sales rose.", &[]),
         ("Huawei's unit sales rose, ZTE said.", &[]),
         ("China's ZTE unit said sales rose.", &[]),

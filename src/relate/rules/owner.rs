@@ -13,6 +13,7 @@ use crate::relate::confidence::confidence;
 use crate::relate::items::{Item, Kind, in_class, is_word, owner_arg, word_in};
 use crate::relate::ontology::{Ontology, PredicateId};
 use crate::relate::relation::{Arg, Modality, Relation};
+use crate::relate::subject::near_subject;
 
 /// The ownership relations of one sentence (rule `owner`), anchored on a word of
 /// [`OWNER_CUES`]: a noun of a company held ("unit", "subsidiary"), "parent", or a participle
@@ -46,6 +47,33 @@ pub(crate) fn owner(
                 Some((o, x)) if company(&o) => (o, x, owns),
                 _ => continue,
             }
+        } else if let Some((o, pct)) = holding(text, items, c) {
+            // "SB Holding owns 54.7 pct of Vernitron": the holder is the verb's subject.
+            let Some((holders, negated, modality)) = near_subject(text, items, c) else {
+                continue;
+            };
+            let predicate = match (pct, stake) {
+                (p, _) if p >= 50 => owns,
+                (_, Some(s)) => s,
+                _ => continue,
+            };
+            for (k, s) in holders.args.iter().enumerate() {
+                if s.entity == o.entity {
+                    continue;
+                }
+                out.push(Relation {
+                    predicate,
+                    subject: *s,
+                    object: o,
+                    trigger: cue.start..cue.end,
+                    intermediary: None,
+                    negated,
+                    modality,
+                    rule: "owner",
+                    confidence: confidence("owner", holders.distance, 3, k, s.coreference),
+                });
+            }
+            continue;
         } else {
             match participle(text, items, c) {
                 Some((o, x, Some(p))) if p < 50 => match stake {
@@ -250,6 +278,7 @@ fn participle(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg, Option<
         return Some((owner, owned, pct.map(|(p, _)| p)));
     }
     if held
+        || !in_class(&items[c], class::OWNERSHIP_MODIFIERS)
         || items
             .get(c + 1)
             .is_some_and(|it| in_class(it, class::HELD_UNITS))
@@ -262,6 +291,82 @@ fn participle(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg, Option<
     let owner = owner_before(text, items, start)?;
     Some((owner, owned, None))
 }
+
+/// A verb of holding at `c` with a share of a company: "owns 54.7 pct of Vernitron", "holds
+/// about 41 pct of Norcen's shares", "controls 51 pct of the Exchange Bank". The company and
+/// the whole percent.
+fn holding(text: &str, items: &[Item], c: usize) -> Option<(Arg, u32)> {
+    if !in_class(&items[c], class::HOLDING_VERBS) {
+        return None;
+    }
+    // "The MAGIC Group owns Pilgrim Life Insurance Co.": the whole company, when nothing
+    // follows its name in the phrase ("owns ZTE shares" is not the company).
+    if word_in(text, &items[c], &["own", "owns"])
+        && let Some(o) = entity(items, c + 1)
+    {
+        let ends = items
+            .get(c + 2)
+            .is_none_or(|it| matches!(it.kind, Kind::Punct(_)) || is_word(text, it, "and"));
+        return ends.then_some((o, 100));
+    }
+    let mut k = c + 1;
+    while items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, APPROXIMATELY))
+        && k < c + 4
+    {
+        k += 1;
+    }
+    // The percent: "54", or "54", ".", "7"; then "pct" and perhaps "stake" or "interest".
+    let number = items.get(k)?;
+    if !matches!(number.kind, Kind::Word) {
+        return None;
+    }
+    let pct: u32 = text[number.start..number.end].parse().ok()?;
+    k += 1;
+    if items
+        .get(k)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct('.')))
+    {
+        k += 2;
+    }
+    if !items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, &["pct", "percent"]))
+    {
+        return None;
+    }
+    k += 1;
+    if items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, &["stake", "interest"]))
+    {
+        k += 1;
+    }
+    if !items.get(k).is_some_and(|it| is_word(text, it, "of")) {
+        return None;
+    }
+    k += 1;
+    if items.get(k).is_some_and(|it| is_word(text, it, "the")) {
+        k += 1;
+    }
+    Some((entity(items, k)?, pct))
+}
+
+/// Words of an approximate share: "about 41 pct".
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "just",
+    "over",
+    "under",
+    "around",
+    "slightly",
+];
 
 /// "69.65 pct" or "51 pct" ending right before `j`: the whole percent, and the index of its
 /// first item.
@@ -302,6 +407,25 @@ pub(crate) const OWNER_CUES: &[&str] = &[
     "parent",
     "owned",
     "held",
+    "controlled",
+    "own",
+    "owns",
+    "hold",
+    "holds",
+    "control",
+    "controls",
+];
+
+/// Verbs of holding a share of a company, active: "owns 54.7 pct of".
+pub(crate) const HOLDING_VERBS: &[&str] = &[
+    "own",
+    "owns",
+    "owned",
+    "hold",
+    "holds",
+    "held",
+    "control",
+    "controls",
     "controlled",
 ];
 

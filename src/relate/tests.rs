@@ -619,6 +619,7 @@ fn table() {
             &["apl rate sam rating"],
         ),
         ("Apple cut prices of phones made by Samsung.", &[]),
+        ("Apple raised 50 mln dlrs of debt with Samsung.", &[]),
         (
             "Apple downgraded Huawei and upgraded Samsung.",
             &["apl downgrade hw rating", "apl upgrade sam rating"],

@@ -142,7 +142,7 @@ fn push(
 }
 
 /// The first entity after the verb at `v`, within sixteen items and its clause (not one after
-/// "by", an agent).
+/// "by" or "with").
 fn right_company(text: &str, items: &[Item], v: usize) -> Option<(usize, Arg)> {
     for k in v + 1..items.len().min(v + 17) {
         let it = &items[k];
@@ -150,7 +150,15 @@ fn right_company(text: &str, items: &[Item], v: usize) -> Option<(usize, Arg)> {
             return None;
         }
         if let Some(a) = owner_arg(it) {
-            if is_word(text, &items[k - 1], "by") {
+            // After "by", an agent; after "with", a party to something else ("raised 500,000
+            // dlrs through a placement of convertible debt with Cerrito Partners").
+            // Reuters writes some names in brackets: "with <Cerrito Partners>".
+            let before = if matches!(items[k - 1].kind, Kind::Punct('<')) {
+                k.saturating_sub(2)
+            } else {
+                k - 1
+            };
+            if word_in(text, &items[before], &["by", "with"]) {
                 return None;
             }
             return Some((k, a));

@@ -71,6 +71,12 @@ pub(crate) mod class {
     pub const TRADED: u64 = 1 << 45;
     pub const RECEIVING: u64 = 1 << 46;
     pub const CONTRACT_NOUNS: u64 = 1 << 47;
+    pub const HELD_UNITS: u64 = 1 << 48;
+    pub const OWNER_CUES: u64 = 1 << 49;
+    pub const OWNERSHIP_MODIFIERS: u64 = 1 << 50;
+    pub const RATING_VERBS: u64 = 1 << 51;
+    pub const RATING_NOUNS: u64 = 1 << 52;
+    pub const HOLDING_VERBS: u64 = 1 << 53;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;

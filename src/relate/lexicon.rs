@@ -15,7 +15,9 @@ use super::offices::{NOT_ACTING, OFFICE_TITLES};
 use super::rules::clause::{MONTHS, TIME_WORDS};
 use super::rules::give::{GIVE_VERBS, GIVEN_THINGS};
 use super::rules::nominal::{LIGHT_VERBS, UNDOING};
+use super::rules::owner::{HELD_UNITS, HOLDING_VERBS, OWNER_CUES, OWNERSHIP_MODIFIERS};
 use super::rules::passive::BE_FORMS;
+use super::rules::rating::{RATING_NOUNS, RATING_VERBS};
 use super::rules::repelled::{ATTACK_NOUNS, REPELLING};
 use super::rules::trade::{CONTRACT_NOUNS, RECEIVING, TRADE_NOUNS, TRADE_VERBS, TRADED};
 use super::subject::{ADVERBS, AUXILIARIES, BODY_HEADS, COMPANY_FORMS, PLACE_PREPOSITIONS, SAYING};
@@ -72,6 +74,12 @@ const LISTS: &[(&[&str], u64)] = &[
     (TRADED, class::TRADED),
     (RECEIVING, class::RECEIVING),
     (CONTRACT_NOUNS, class::CONTRACT_NOUNS),
+    (HELD_UNITS, class::HELD_UNITS),
+    (OWNER_CUES, class::OWNER_CUES),
+    (OWNERSHIP_MODIFIERS, class::OWNERSHIP_MODIFIERS),
+    (RATING_VERBS, class::RATING_VERBS),
+    (RATING_NOUNS, class::RATING_NOUNS),
+    (HOLDING_VERBS, class::HOLDING_VERBS),
 ];
 
 /// Lowercase word → the bits of the lists it is in.

@@ -47,6 +47,15 @@
 //!   "received a letter from NASA".
 //! - `received-from` — "Argentina received a loan from the World Bank" gives World Bank aid
 //!   Argentina (a loan, credit or aid received). Counter-example: "received support from".
+//! - `owner` — ownership by the shape of a noun phrase: "Maremont Corp subsidiary Gabriel",
+//!   "Gabriel, a unit of Maremont", "Maremont's Gabriel unit", "Gabriel's parent, Maremont",
+//!   "India's state owned NTPC", "X, 69.65 pct held by San Miguel", "Gates Corp owns 64.8 pct
+//!   of Gates Learjet" give the owner `owns` the owned (a stated share below half: `stake_in`). Counter-examples: "British-owned Midland"
+//!   (a people, not its state); "Maremont's unit sales rose" (no second entity).
+//! - `rating` — a rating agency's act on a company's debt: "Moody's said it may downgrade
+//!   Conseco" (`downgrade`), "VALERO ENERGY DEBT UPGRADED BY MOODY'S" (`upgrade`), "S and P
+//!   affirmed the ratings on Republic" (`rate`). Counter-example: "Chrysler cut prices of cars
+//!   sold by Hertz" ("cut", "raised", "affirmed" rate only with a word of debt or ratings).
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -190,6 +199,8 @@ impl Relater {
         rules::repelled(&self.ontology, text, &items, out);
         rules::trade(&self.ontology, dict, text, &items, out);
         rules::contract_from(&self.ontology, text, &items, out);
+        rules::owner(&self.ontology, dict, text, &items, out);
+        rules::rating(&self.ontology, text, &items, out);
         // Refusing a cooperative act is rejecting it ("refused to meet"), as CAMEO codes it.
         if let Some(reject) = self.ontology.find("reject") {
             for r in &mut out[first_new..] {

@@ -616,6 +616,86 @@ fn table() {
             &["CHN attack RUS repelled"],
         ),
         ("Russia repelled an attack on Japan.", &[]),
+        // Ownership by the shape of the noun phrase (rule `owner`).
+        (
+            "ZTE, a unit of Huawei, said profits rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "ZTE is a wholly owned subsidiary of Huawei.",
+            &["hw owns zte owner"],
+        ),
+        ("Huawei's ZTE unit said sales rose.", &["hw owns zte owner"]),
+        (
+            "Huawei subsidiary ZTE said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "Huawei's wholly owned ZTE said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "ZTE's parent, Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "Huawei, the parent of ZTE, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "China's state owned ZTE said sales rose.",
+            &["CHN owns zte owner"],
+        ),
+        (
+            "ZTE, 69.65 pct held by Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "ZTE, 45 pct owned by Huawei, said sales rose.",
+            &["hw stake_in zte owner"],
+        ),
+        (
+            "ZTE, 45 pct held by Huawei, said sales rose.",
+            &["hw stake_in zte owner"],
+        ),
+        ("ZTE, held by Huawei, said sales rose.", &[]),
+        (
+            "ZTE, the Chinese unit of Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        ("ZTE, a former unit of Huawei, said sales rose.", &[]),
+        ("Huawei owns 54.7 pct of ZTE.", &["hw owns zte owner"]),
+        (
+            "Huawei said it holds about 41 pct of ZTE.",
+            &["hw stake_in zte reported coref owner"],
+        ),
+        ("Huawei owns ZTE shares.", &[]),
+        (
+            "Huawei owns ZTE, a maker of phones.",
+            &["hw owns zte owner"],
+        ),
+        ("Chinese-owned ZTE said sales rose.", &[]),
+        ("Huawei's unit sales rose, ZTE said.", &[]),
+        ("China's ZTE unit said sales rose.", &[]),
+        // A rating agency's act on a company's debt (rule `rating`).
+        (
+            "Apple said it may downgrade Samsung.",
+            &["apl downgrade sam planned coref rating"],
+        ),
+        (
+            "Samsung debt was upgraded by Apple.",
+            &["apl upgrade sam rating"],
+        ),
+        (
+            "Apple affirmed the ratings on Samsung.",
+            &["apl rate sam rating"],
+        ),
+        ("Apple cut prices of phones made by Samsung.", &[]),
+        ("Apple raised 50 mln dlrs of debt with Samsung.", &[]),
+        (
+            "Apple downgraded Huawei and upgraded Samsung.",
+            &["apl downgrade hw rating", "apl upgrade sam rating"],
+        ),
         // A passive's agents: a long list, members with "the".
         (
             "Japan was supported by Russia, the Germans, Italy, Hungary and China.",

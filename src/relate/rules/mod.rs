@@ -4,7 +4,8 @@
 //! and anything else is read actively: `svo`, `relative-object`, or `reciprocal` for a
 //! coordinated subject of a symmetric predicate. A rule finds the two sides; the relations
 //! between their members, with negation, modality and confidence, are made here. The rules
-//! that need no trigger of the table (`said-must`, `give`, `repelled`, `trade`, `contract-from`) run after, and a
+//! that need no trigger of the table (`said-must`, `give`, `repelled`, `trade`, `contract-from`,
+//! `owner`, `rating`) run after, and a
 //! relation inside the clause of another is folded into it (`clause`). Each rule's room
 //! documents it with an example and a counter-example; the whole list is in [`super`].
 
@@ -12,7 +13,9 @@ pub(super) mod clause;
 mod compound;
 pub(super) mod give;
 pub(super) mod nominal;
+pub(super) mod owner;
 pub(super) mod passive;
+pub(super) mod rating;
 mod reciprocal;
 pub(super) mod repelled;
 mod svo;
@@ -20,6 +23,8 @@ pub(super) mod trade;
 
 pub(crate) use clause::{folded, said_must};
 pub(crate) use give::give;
+pub(crate) use owner::owner;
+pub(crate) use rating::rating;
 pub(crate) use repelled::repelled;
 pub(crate) use trade::{contract_from, trade};
 

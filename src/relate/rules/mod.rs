@@ -32,10 +32,10 @@ use super::confidence::{HOSTILE, confidence};
 use super::items::{Item, Side};
 use super::modality::modality;
 use super::negation::negated;
-use super::relation::Relation;
+use super::relation::{Arg, Modality, Relation};
 use crate::dictionary::Dictionary;
 use crate::relate::classes::class;
-use crate::relate::ontology::{Ontology, Trigger, WordForm};
+use crate::relate::ontology::{Ontology, PredicateId, Trigger, WordForm};
 use svo::Active;
 
 /// Appends the relations of the trigger at `items[first..=last]` to `out`.
@@ -150,4 +150,42 @@ fn emit(
             });
         }
     }
+}
+
+/// Appends one relation of a rule that stands on a word of its own (trade, contract, owner,
+/// rating), unless its two parties are one entity or the sentence has it already.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn push(
+    out: &mut Vec<Relation>,
+    predicate: PredicateId,
+    subject: Arg,
+    object: Arg,
+    trigger: &Item,
+    negated: bool,
+    modality: Modality,
+    rule: &'static str,
+    confidence: f32,
+) {
+    if subject.entity == object.entity
+        || out.iter().any(|r| {
+            r.predicate == predicate
+                && r.subject.entity == subject.entity
+                && r.object.entity == object.entity
+                && r.subject.start == subject.start
+                && r.object.start == object.start
+        })
+    {
+        return;
+    }
+    out.push(Relation {
+        predicate,
+        subject,
+        object,
+        trigger: trigger.start..trigger.end,
+        intermediary: None,
+        negated,
+        modality,
+        rule,
+        confidence,
+    });
 }

@@ -15,6 +15,8 @@ use crate::relate::ontology::{Ontology, PredicateId};
 use crate::relate::relation::{Arg, Modality, Relation};
 use crate::relate::subject::near_subject;
 
+use super::push;
+
 /// The ownership relations of one sentence (rule `owner`), anchored on a word of
 /// [`OWNER_CUES`]: a noun of a company held ("unit", "subsidiary"), "parent", or a participle
 /// of holding ("owned", "held", "controlled").
@@ -61,17 +63,8 @@ pub(crate) fn owner(
                 if s.entity == o.entity {
                     continue;
                 }
-                out.push(Relation {
-                    predicate,
-                    subject: *s,
-                    object: o,
-                    trigger: cue.start..cue.end,
-                    intermediary: None,
-                    negated,
-                    modality,
-                    rule: "owner",
-                    confidence: confidence("owner", holders.distance, 3, k, s.coreference),
-                });
+                let c = confidence("owner", holders.distance, 3, k, s.coreference);
+                push(out, predicate, *s, o, cue, negated, modality, "owner", c);
             }
             continue;
         } else {
@@ -84,25 +77,30 @@ pub(crate) fn owner(
                 None => continue,
             }
         };
-        push(out, predicate, owner, owned, cue);
+        noun_phrase(out, predicate, owner, owned, cue);
     }
 }
 
-fn push(out: &mut Vec<Relation>, predicate: PredicateId, owner: Arg, owned: Arg, cue: &Item) {
-    if owner.entity == owned.entity {
-        return;
-    }
-    out.push(Relation {
+/// An ownership read from the shape of a noun phrase: asserted, never negated.
+fn noun_phrase(
+    out: &mut Vec<Relation>,
+    predicate: PredicateId,
+    owner: Arg,
+    owned: Arg,
+    cue: &Item,
+) {
+    let c = confidence("owner", 0, 0, 0, owner.coreference || owned.coreference);
+    push(
+        out,
         predicate,
-        subject: owner,
-        object: owned,
-        trigger: cue.start..cue.end,
-        intermediary: None,
-        negated: false,
-        modality: Modality::Asserted,
-        rule: "owner",
-        confidence: confidence("owner", 0, 0, 0, owner.coreference || owned.coreference),
-    });
+        owner,
+        owned,
+        cue,
+        false,
+        Modality::Asserted,
+        "owner",
+        c,
+    );
 }
 
 fn entity(items: &[Item], k: usize) -> Option<Arg> {

@@ -15,6 +15,8 @@ use crate::relate::ontology::Ontology;
 use crate::relate::relation::{Arg, Relation};
 use crate::relate::subject::near_subject;
 
+use super::push;
+
 /// The relations of the verbs of rating in one sentence (rule `rating`).
 pub(crate) fn rating(ontology: &Ontology, text: &str, items: &[Item], out: &mut Vec<Relation>) {
     for v in 0..items.len() {
@@ -52,7 +54,7 @@ pub(crate) fn rating(ontology: &Ontology, text: &str, items: &[Item], out: &mut 
             if !plain && !(o + 1..v).any(|k| in_class(&items[k], class::RATING_NOUNS)) {
                 continue;
             }
-            push(out, predicate, agent, rated, verb, v - o);
+            passive(out, predicate, agent, rated, verb, v - o);
             continue;
         }
         let Some((o, rated)) = right_company(text, items, v) else {
@@ -73,19 +75,10 @@ pub(crate) fn rating(ontology: &Ontology, text: &str, items: &[Item], out: &mut 
             });
             if let Some(r) = earlier {
                 let (agency, negated, modality) = (r.subject, r.negated, r.modality);
-                if agency.entity != rated.entity {
-                    out.push(Relation {
-                        predicate,
-                        subject: agency,
-                        object: rated,
-                        trigger: verb.start..verb.end,
-                        intermediary: None,
-                        negated,
-                        modality,
-                        rule: "rating",
-                        confidence: confidence("rating", 2, o - v, 0, agency.coreference),
-                    });
-                }
+                let c = confidence("rating", 2, o - v, 0, agency.coreference);
+                push(
+                    out, predicate, agency, rated, verb, negated, modality, "rating", c,
+                );
                 continue;
             }
         }
@@ -93,25 +86,16 @@ pub(crate) fn rating(ontology: &Ontology, text: &str, items: &[Item], out: &mut 
             continue;
         };
         for (k, s) in agency.args.iter().enumerate() {
-            if s.entity == rated.entity {
-                continue;
-            }
-            out.push(Relation {
-                predicate,
-                subject: *s,
-                object: rated,
-                trigger: verb.start..verb.end,
-                intermediary: None,
-                negated,
-                modality,
-                rule: "rating",
-                confidence: confidence("rating", agency.distance, o - v, k, s.coreference),
-            });
+            let c = confidence("rating", agency.distance, o - v, k, s.coreference);
+            push(
+                out, predicate, *s, rated, verb, negated, modality, "rating", c,
+            );
         }
     }
 }
 
-fn push(
+/// A rating read from a passive ("X DEBT DOWNGRADED BY MOODY'S"): asserted, never negated.
+fn passive(
     out: &mut Vec<Relation>,
     predicate: crate::relate::ontology::PredicateId,
     agent: Arg,
@@ -119,26 +103,17 @@ fn push(
     verb: &Item,
     distance: usize,
 ) {
-    if agent.entity == rated.entity {
-        return;
-    }
-    out.push(Relation {
-        predicate,
-        subject: agent,
-        object: rated,
-        trigger: verb.start..verb.end,
-        intermediary: None,
-        negated: false,
-        modality: crate::relate::relation::Modality::Asserted,
-        rule: "rating",
-        confidence: confidence(
-            "rating",
-            0,
-            distance,
-            0,
-            agent.coreference || rated.coreference,
-        ),
-    });
+    let c = confidence(
+        "rating",
+        0,
+        distance,
+        0,
+        agent.coreference || rated.coreference,
+    );
+    let asserted = crate::relate::relation::Modality::Asserted;
+    push(
+        out, predicate, agent, rated, verb, false, asserted, "rating", c,
+    );
 }
 
 /// The first entity after the verb at `v`, within sixteen items and its clause (not one after

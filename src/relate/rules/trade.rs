@@ -22,6 +22,7 @@
 //! Counter-example: "received support from shareholders" is no aid.
 
 use super::nominal::noun_modifier_subject;
+use super::push;
 use crate::dictionary::{Dictionary, EntityType};
 use crate::relate::actors::is_possessive;
 use crate::relate::classes::class;
@@ -331,43 +332,6 @@ pub(crate) fn contract_from(
             );
         }
     }
-}
-
-/// Appends one relation, unless the entities are one or the sentence has it already.
-#[allow(clippy::too_many_arguments)]
-fn push(
-    out: &mut Vec<Relation>,
-    predicate: crate::relate::ontology::PredicateId,
-    subject: Arg,
-    object: Arg,
-    trigger: &Item,
-    negated: bool,
-    modality: crate::relate::relation::Modality,
-    rule: &'static str,
-    confidence: f32,
-) {
-    if subject.entity == object.entity
-        || out.iter().any(|r| {
-            r.predicate == predicate
-                && r.subject.entity == subject.entity
-                && r.object.entity == object.entity
-                && r.subject.start == subject.start
-                && r.object.start == object.start
-        })
-    {
-        return;
-    }
-    out.push(Relation {
-        predicate,
-        subject,
-        object,
-        trigger: trigger.start..trigger.end,
-        intermediary: None,
-        negated,
-        modality,
-        rule,
-        confidence,
-    });
 }
 
 /// Verbs of buying and selling whose goods phrase names the other party.

@@ -19,7 +19,9 @@ use super::rules::owner::{HELD_UNITS, HOLDING_VERBS, OWNER_CUES, OWNERSHIP_MODIF
 use super::rules::passive::BE_FORMS;
 use super::rules::rating::{RATING_NOUNS, RATING_VERBS};
 use super::rules::repelled::{ATTACK_NOUNS, REPELLING};
-use super::rules::trade::{CONTRACT_NOUNS, RECEIVING, TRADE_NOUNS, TRADE_VERBS, TRADED};
+use super::rules::trade::{
+    BUYING_VERBS, CONTRACT_NOUNS, RECEIVING, TRADE_NOUNS, TRADE_VERBS, TRADED,
+};
 use super::subject::{ADVERBS, AUXILIARIES, BODY_HEADS, COMPANY_FORMS, PLACE_PREPOSITIONS, SAYING};
 use super::triggers::{BEFORE_VERB, DETERMINERS, PARTICLES};
 use crate::hash::WordMap;
@@ -70,16 +72,17 @@ const LISTS: &[(&[&str], u64)] = &[
     (COMPANY_FORMS, class::COMPANY_FORMS),
     (BODY_HEADS, class::BODY_HEADS),
     (TRADE_VERBS, class::TRADE_VERBS),
+    (BUYING_VERBS, class::TRADE_VERBS),
     (TRADE_NOUNS, class::TRADE_NOUNS),
     (TRADED, class::TRADED),
     (RECEIVING, class::RECEIVING),
     (CONTRACT_NOUNS, class::CONTRACT_NOUNS),
-    (HELD_UNITS, class::HELD_UNITS),
+    (HELD_UNITS, class::HELD_UNITS | class::OWNER_CUES),
     (OWNER_CUES, class::OWNER_CUES),
     (OWNERSHIP_MODIFIERS, class::OWNERSHIP_MODIFIERS),
     (RATING_VERBS, class::RATING_VERBS),
     (RATING_NOUNS, class::RATING_NOUNS),
-    (HOLDING_VERBS, class::HOLDING_VERBS),
+    (HOLDING_VERBS, class::HOLDING_VERBS | class::OWNER_CUES),
 ];
 
 /// Lowercase word → the bits of the lists it is in.

@@ -393,26 +393,9 @@ pub(crate) const HELD_UNITS: &[&str] = &[
     "divisions",
 ];
 
-/// The words a `owner` relation is anchored on: [`HELD_UNITS`], "parent", and participles of
-/// holding.
-pub(crate) const OWNER_CUES: &[&str] = &[
-    "subsidiary",
-    "subsidiaries",
-    "unit",
-    "units",
-    "division",
-    "divisions",
-    "parent",
-    "owned",
-    "held",
-    "controlled",
-    "own",
-    "owns",
-    "hold",
-    "holds",
-    "control",
-    "controls",
-];
+/// The words a `owner` relation is anchored on besides [`HELD_UNITS`] and [`HOLDING_VERBS`],
+/// which the `OWNER_CUES` class takes in as well (`lexicon`).
+pub(crate) const OWNER_CUES: &[&str] = &["parent"];
 
 /// Verbs of holding a share of a company, active: "owns 54.7 pct of".
 pub(crate) const HOLDING_VERBS: &[&str] = &[

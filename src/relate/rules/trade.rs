@@ -51,22 +51,8 @@ pub(crate) fn trade(
         if !in_class(it, class::TRADE_VERBS | class::TRADE_NOUNS) {
             continue;
         }
-        let buying = word_in(
-            text,
-            it,
-            &[
-                "buy",
-                "buys",
-                "bought",
-                "buying",
-                "purchase",
-                "purchased",
-                "purchasing",
-                "purchases",
-                "imports",
-                "import",
-            ],
-        );
+        let buying = word_in(text, it, BUYING_VERBS)
+            || word_in(text, it, &["purchases", "imports", "import"]);
         let noun = in_class(it, class::TRADE_NOUNS)
             && items.get(v + 1).is_some_and(|n| is_word(text, n, "of"));
         if !noun && !in_class(it, class::TRADE_VERBS) {
@@ -334,8 +320,8 @@ pub(crate) fn contract_from(
     }
 }
 
-/// Verbs of buying and selling whose goods phrase names the other party.
-pub(crate) const TRADE_VERBS: &[&str] = &[
+/// Verbs of buying: the subject is the buyer. They and [`TRADE_VERBS`] share a class bit.
+pub(crate) const BUYING_VERBS: &[&str] = &[
     "buy",
     "buys",
     "bought",
@@ -343,6 +329,11 @@ pub(crate) const TRADE_VERBS: &[&str] = &[
     "purchase",
     "purchased",
     "purchasing",
+];
+
+/// Verbs of selling whose goods phrase names the other party; with [`BUYING_VERBS`], the
+/// `TRADE_VERBS` class.
+pub(crate) const TRADE_VERBS: &[&str] = &[
     "sell",
     "sells",
     "sold",

@@ -27,10 +27,34 @@ pub(crate) fn negated(text: &str, items: &[Item], first: usize, subject_end: usi
 }
 
 pub(crate) const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline",
-    "failed", "fails", "without", "neither", "nor",
+    "not",
+    "never",
+    "no",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "failed",
+    "fails",
+    "without",
+    "neither",
+    "nor",
     // "Iran denied attacks on Kuwaiti tankers": a denial negates what it denies.
-    "denied", "denies", "deny", "denying",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    // "Dart said it abandoned plans to acquire Dayton Hudson", "terminated its agreement with".
+    "abandoned",
+    "abandons",
+    "abandon",
+    "terminated",
+    "terminates",
+    "terminate",
+    "cancelled",
+    "canceled",
 ];
 
 /// "Israel refused to meet Jordan's King Abdullah": a refusal between the subject (ending at

@@ -157,6 +157,10 @@ fn table() {
             "Russia pressured workers of Samsung to end the strike.",
             &[],
         ),
+        (
+            "Samsung said it abandoned plans to acquire Apple.",
+            &["sam acquire apl negated planned coref svo"],
+        ),
         // Refusing a cooperative act is rejecting it.
         ("Russia refused to meet Germany.", &["RUS reject DEU svo"]),
         // People who do not act for the state: out of office, legislators, the opposition.

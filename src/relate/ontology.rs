@@ -89,6 +89,9 @@ pub struct Trigger {
 #[derive(Clone, Debug)]
 pub struct Ontology {
     predicates: Vec<Predicate>,
+    /// Predicate id → index: the rules that stand on a word of their own look their
+    /// predicate up ("supply", "owns") in every sentence that may relate.
+    ids: WordMap<String, PredicateId>,
     /// First word (lowercase) → triggers starting with it, longest first.
     triggers: WordMap<String, Vec<Trigger>>,
     longest_first_word: usize,
@@ -121,6 +124,7 @@ impl Ontology {
     pub fn empty() -> Ontology {
         Ontology {
             predicates: Vec::new(),
+            ids: WordMap::default(),
             triggers: WordMap::default(),
             longest_first_word: 0,
         }
@@ -134,12 +138,17 @@ impl Ontology {
         &self.predicates[id as usize]
     }
 
+    /// Appends a predicate whose id is not in the table yet.
+    fn add(&mut self, predicate: Predicate) -> PredicateId {
+        let id = self.predicates.len() as PredicateId;
+        self.ids.insert(predicate.id.clone(), id);
+        self.predicates.push(predicate);
+        id
+    }
+
     /// Looks a predicate up by id.
     pub fn find(&self, id: &str) -> Option<PredicateId> {
-        self.predicates
-            .iter()
-            .position(|p| p.id == id)
-            .map(|p| p as PredicateId)
+        self.ids.get(id).copied()
     }
 
     /// Triggers whose first word is `lower` (already lowercase).
@@ -237,27 +246,24 @@ impl Ontology {
                     .collect()
             };
             let (subject_types, object_types) = (types("subject")?, types("object")?);
-            let p = match self.predicates.iter().position(|p| p.id == id) {
+            let p = match self.find(id) {
                 Some(p) => p,
-                None => {
-                    self.predicates.push(Predicate {
-                        id: id.to_string(),
-                        cameo: non_empty(get("cameo")),
-                        plover: non_empty(get("plover")),
-                        symmetric: get("symmetric") == "yes",
-                        clause: get("clause") == "yes",
-                        unless: get("unless")
-                            .split('|')
-                            .map(|w| w.trim().to_lowercase())
-                            .filter(|w| !w.is_empty())
-                            .collect(),
-                        subject_types,
-                        object_types,
-                        from_verbs: false,
-                    });
-                    self.predicates.len() - 1
-                }
-            } as PredicateId;
+                None => self.add(Predicate {
+                    id: id.to_string(),
+                    cameo: non_empty(get("cameo")),
+                    plover: non_empty(get("plover")),
+                    symmetric: get("symmetric") == "yes",
+                    clause: get("clause") == "yes",
+                    unless: get("unless")
+                        .split('|')
+                        .map(|w| w.trim().to_lowercase())
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                    subject_types,
+                    object_types,
+                    from_verbs: false,
+                }),
+            };
             for verb in get("verbs")
                 .split('|')
                 .map(str::trim)
@@ -388,7 +394,7 @@ impl Ontology {
         if let Some(p) = self.find(&id) {
             return p;
         }
-        self.predicates.push(Predicate {
+        self.add(Predicate {
             id,
             cameo: Some(code.to_string()),
             plover: line.map(|(l, _)| l.plover.clone()),
@@ -398,8 +404,7 @@ impl Ontology {
             subject_types: Vec::new(),
             object_types: Vec::new(),
             from_verbs: true,
-        });
-        (self.predicates.len() - 1) as PredicateId
+        })
     }
 
     /// A nominal trigger: `noun[/plural] preposition…` ("ban on", "sanction/sanctions against").

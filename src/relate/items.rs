@@ -211,6 +211,53 @@ pub(crate) fn drop_acronym_glosses(text: &str, items: &mut Vec<Item>) {
     }
 }
 
+/// "<Tenneco Inc>", "Newmont Mining Corp <NEM>": wire services put unlisted companies' names in
+/// angle brackets and a listed one's ticker in them after its name. Neither bracket nor ticker is
+/// part of the sentence's grammar, and left in they separate a name from the words that relate
+/// it ("40 pct owned by <Tenneco Inc>"): the brackets around a name and a bracketed ticker
+/// (capitals, digits and dots, no space) right after one are dropped.
+pub(crate) fn drop_name_brackets(text: &str, items: &mut Vec<Item>) {
+    let is = |items: &[Item], k: usize, c: char| {
+        items
+            .get(k)
+            .is_some_and(|it| matches!(it.kind, Kind::Punct(p) if p == c))
+    };
+    let entity = |items: &[Item], k: usize| {
+        items
+            .get(k)
+            .is_some_and(|it| matches!(it.kind, Kind::Entity { .. }))
+    };
+    let mut k = 0;
+    while k < items.len() {
+        if is(items, k, '<') {
+            if entity(items, k + 1) && is(items, k + 2, '>') {
+                items.remove(k + 2);
+                items.remove(k);
+                continue;
+            }
+            // A ticker right after a name: "<NEM>", "<BRIT.T>", "<DBKG.F>".
+            if k > 0 && (entity(items, k - 1) || is(items, k - 1, '>')) {
+                let mut j = k + 1;
+                while j < items.len() && j < k + 6 && !is(items, j, '>') {
+                    j += 1;
+                }
+                let span = &text[items[k].start..items.get(j).map_or(k, |it| it.end)];
+                let ticker = is(items, j, '>')
+                    && j > k + 1
+                    && span.len() <= 14
+                    && span[1..span.len() - 1]
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.');
+                if ticker {
+                    items.drain(k..=j);
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
 /// A plural noun, roughly: "troops", "officials"; not "religious", "Congress", "Paris".
 pub(crate) fn is_plural(w: &str) -> bool {
     w.ends_with('s') && !["ss", "us", "is", "ous"].iter().any(|e| w.ends_with(e))

@@ -136,7 +136,7 @@ use actors::{mark_anti_modifiers, mark_modifiers, share_demonym_roles};
 use barriers::close_leading_clause;
 use classes::Classes;
 use coref::resolve_descriptions;
-use items::{Item, drop_acronym_glosses, tokens};
+use items::{Item, drop_acronym_glosses, drop_name_brackets, tokens};
 use offices::mark_office_holders;
 use ontology::Ontology;
 use prefilter::{may_relate, two_entities};
@@ -239,6 +239,7 @@ impl Relater {
 fn items(classes: &Classes, text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Item> {
     let mut out = tokens(classes, text, range, mentions);
     drop_acronym_glosses(text, &mut out);
+    drop_name_brackets(text, &mut out);
     mark_anti_modifiers(text, &mut out);
     share_demonym_roles(text, &mut out);
     mark_office_holders(text, &mut out);

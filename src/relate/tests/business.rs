@@ -153,6 +153,15 @@ fn business_table() {
             &["hw stake_in zte owner"],
         ),
         ("ZTE, held by Huawei, said sales rose.", &[]),
+        // Wire brackets around a name, and a ticker after one, are not words between them.
+        (
+            "ZTE, 50.1 pct owned by <Huawei>, said sales rose.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "Huawei <HWI.HK> subsidiary ZTE said sales rose.",
+            &["hw owns zte owner"],
+        ),
         (
             "ZTE, the Chinese unit of Huawei, said sales rose.",
             &["hw owns zte owner"],

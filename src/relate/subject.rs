@@ -42,6 +42,14 @@ pub(crate) fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Sid
             // not refer to the name before it.
             return (None, None);
         }
+        if found.is_none()
+            && let Some(o) = apposition_start(items, k)
+        {
+            // "ZTE, a unit of Huawei, sued": the apposition describes the subject before it;
+            // the names inside it ("Huawei", "a Japanese company") are not the subject.
+            k = o;
+            continue;
+        }
         if found.is_none() && is_bystander(it) {
             // The nearest noun phrase is about something else ("Iraqi lines", "U.S.
             // soybeans"): no subject here.
@@ -107,6 +115,32 @@ pub(crate) fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Sid
         }
     }
     (found, None)
+}
+
+/// When `items[k]` is the comma that closes an apposition after a name ("ZTE, a unit of
+/// Huawei,", "Sumitomo Bakelite Co Ltd, a Japanese company,"): the index of the comma that opens
+/// it. An apposition starts with a determiner and holds at most seven items, words, names and
+/// hyphens only.
+fn apposition_start(items: &[Item], k: usize) -> Option<usize> {
+    if !matches!(items[k].kind, Kind::Punct(',')) {
+        return None;
+    }
+    let mut o = k;
+    while o > 0 && k - o <= 8 {
+        o -= 1;
+        match items[o].kind {
+            Kind::Punct(',') => {
+                let opens = k - o >= 3
+                    && in_class(&items[o + 1], class::DETERMINERS)
+                    && o > 0
+                    && arg(&items[o - 1]).is_some();
+                return opens.then_some(o);
+            }
+            Kind::Punct('-') | Kind::Word | Kind::Entity { .. } => {}
+            Kind::Punct(_) => return None,
+        }
+    }
+    None
 }
 
 /// Prepositions whose object is not the subject of a verb after it.
@@ -278,13 +312,20 @@ fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Optio
     }
     let mut j = k;
     let mut between = 0;
+    // One addressee or body of filing may stand between the verb and the pronoun: "told the
+    // SEC it had acquired", "said in a filing with the SEC that it"; the words then may be more.
+    let mut addressee = false;
     loop {
         j = j.checked_sub(1)?;
         let it = &items[j];
-        if in_class(it, class::SAYING) {
+        if in_class(it, class::SAYING) || (addressee && word_in(text, it, TELLING)) {
             break;
         }
-        if !matches!(it.kind, Kind::Word) || between == 3 {
+        if !addressee && matches!(it.kind, Kind::Entity { .. }) {
+            addressee = true;
+            continue;
+        }
+        if !matches!(it.kind, Kind::Word) || between == if addressee { 6 } else { 3 } {
             return None;
         }
         between += 1;
@@ -312,6 +353,12 @@ fn reported_pronoun(text: &str, items: &[Item], k: usize, words: usize) -> Optio
     }
     Some(side)
 }
+
+/// Verbs of telling someone, after whom "it" or "they" is the teller: "Sumitomo Bakelite told
+/// the SEC it had acquired 325,000 shares".
+const TELLING: &[&str] = &[
+    "told", "tells", "informed", "informs", "notified", "notifies",
+];
 
 /// Verbs of saying after which "it" or "they" is the speaker: "Japan said it had halted aid".
 pub(crate) const SAYING: &[&str] = &[

@@ -333,8 +333,20 @@ fn table() {
             "Germany declined to accept the plan today, the US said.",
             &[],
         ),
-        // A subject pronoun between: the name before it is not the subject.
-        ("Apple told the US it will acquire Samsung.", &[]),
+        // A subject pronoun after a verb of telling: the teller, not the name told.
+        (
+            "Apple told the US it will acquire Samsung.",
+            &["apl acquire sam planned coref svo"],
+        ),
+        (
+            "Apple met the US and it will acquire Samsung.",
+            &["apl meet USA svo"],
+        ),
+        // An apposition describes the subject before it; a name inside it is not the subject.
+        (
+            "Samsung, a unit of Apple, sued China.",
+            &["sam sue CHN svo", "apl owns sam owner"],
+        ),
         // An acronym in parentheses glosses the name before it.
         (
             "The Group of Seven (G7) forum has criticized Russia.",

@@ -77,6 +77,8 @@ pub(crate) mod class {
     pub const RATING_VERBS: u64 = 1 << 51;
     pub const RATING_NOUNS: u64 = 1 << 52;
     pub const HOLDING_VERBS: u64 = 1 << 53;
+    pub const SHARE_BUYING: u64 = 1 << 54;
+    pub const SHARE_NOUNS: u64 = 1 << 55;
     /// A trigger of the relation table starts with the word (set from the ontology, not from
     /// a list).
     pub const TRIGGER: u64 = 1 << 63;

@@ -15,7 +15,9 @@ use super::offices::{NOT_ACTING, OFFICE_TITLES};
 use super::rules::clause::{MONTHS, TIME_WORDS};
 use super::rules::give::{GIVE_VERBS, GIVEN_THINGS};
 use super::rules::nominal::{LIGHT_VERBS, UNDOING};
-use super::rules::owner::{HELD_UNITS, HOLDING_VERBS, OWNER_CUES, OWNERSHIP_MODIFIERS};
+use super::rules::owner::{
+    HELD_UNITS, HOLDING_VERBS, OWNER_CUES, OWNERSHIP_MODIFIERS, SHARE_BUYING, SHARE_NOUNS,
+};
 use super::rules::passive::BE_FORMS;
 use super::rules::rating::{RATING_NOUNS, RATING_VERBS};
 use super::rules::repelled::{ATTACK_NOUNS, REPELLING};
@@ -83,6 +85,8 @@ const LISTS: &[(&[&str], u64)] = &[
     (RATING_VERBS, class::RATING_VERBS),
     (RATING_NOUNS, class::RATING_NOUNS),
     (HOLDING_VERBS, class::HOLDING_VERBS | class::OWNER_CUES),
+    (SHARE_BUYING, class::SHARE_BUYING | class::OWNER_CUES),
+    (SHARE_NOUNS, class::SHARE_NOUNS),
 ];
 
 /// Lowercase word → the bits of the lists it is in.

@@ -29,7 +29,7 @@ pub(crate) use repelled::repelled;
 pub(crate) use trade::{contract_from, trade};
 
 use super::confidence::{HOSTILE, confidence};
-use super::items::{Item, Side};
+use super::items::{Item, Side, in_class};
 use super::modality::modality;
 use super::negation::negated;
 use super::relation::{Arg, Modality, Relation};
@@ -96,6 +96,14 @@ pub(crate) fn relate_trigger(
             }
             None => return,
         }
+    }
+    // "bought 1.3 mln CooperVision Inc common shares": a number of the company's shares, which
+    // rule `owner` reads as a stake; the company is not acquired.
+    if first == last
+        && in_class(&items[first], class::SHARE_BUYING)
+        && owner::shares_bought(text, items, first).is_some()
+    {
+        return;
     }
     emit(
         text, items, first, last, trigger, &subject, &object, rule, out,

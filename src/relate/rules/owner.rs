@@ -49,6 +49,23 @@ pub(crate) fn owner(
                 Some((o, x)) if company(&o) => (o, x, owns),
                 _ => continue,
             }
+        } else if in_class(cue, class::SHARE_BUYING) {
+            // "told the SEC it has acquired 325,000 shares of Sheldahl Inc": a block of shares
+            // bought is a stake, not the company.
+            let (Some(o), Some(stake)) = (shares_bought(text, items, c), stake) else {
+                continue;
+            };
+            let Some((buyers, negated, modality)) = near_subject(text, items, c) else {
+                continue;
+            };
+            for (k, s) in buyers.args.iter().enumerate() {
+                if s.entity == o.entity || dict.kind(s.entity) == EntityType::Country {
+                    continue;
+                }
+                let c = confidence("owner", buyers.distance, 3, k, s.coreference);
+                push(out, stake, *s, o, cue, negated, modality, "owner", c);
+            }
+            continue;
         } else if let Some((o, pct)) = holding(text, items, c) {
             // "SB Holding owns 54.7 pct of Vernitron": the holder is the verb's subject.
             let Some((holders, negated, modality)) = near_subject(text, items, c) else {
@@ -350,6 +367,98 @@ fn holding(text: &str, items: &[Item], c: usize) -> Option<(Arg, u32)> {
     }
     Some((entity(items, k)?, pct))
 }
+
+/// A number of shares after a verb of buying at `c`, and the company they are of: "acquired
+/// 325,000 shares of Sheldahl Inc", "bought 1.3 mln CooperVision Inc common shares", "purchased
+/// an additional 50,000 common shares in ZTE". Not "bought Sheldahl Inc" (the company itself, an
+/// acquisition) nor "bought 5,000 tonnes of" (goods).
+pub(crate) fn shares_bought(text: &str, items: &[Item], c: usize) -> Option<Arg> {
+    let mut k = c + 1;
+    while items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, APPROXIMATELY) || word_in(text, it, ADDITIONAL))
+        && k < c + 4
+    {
+        k += 1;
+    }
+    // The number: "325", ",", "000" or "1", ".", "3", then perhaps "mln".
+    let digits = |it: &Item| {
+        matches!(it.kind, Kind::Word) && text[it.start..it.end].bytes().all(|b| b.is_ascii_digit())
+    };
+    if !items.get(k).is_some_and(digits) {
+        return None;
+    }
+    k += 1;
+    while items
+        .get(k)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct(',' | '.')))
+        && items.get(k + 1).is_some_and(digits)
+    {
+        k += 2;
+    }
+    if items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, &["mln", "million", "billion", "thousand"]))
+    {
+        k += 1;
+    }
+    let share_words = |k: &mut usize| {
+        let start = *k;
+        while items
+            .get(*k)
+            .is_some_and(|it| in_class(it, class::SHARE_NOUNS))
+            && *k < start + 3
+        {
+            *k += 1;
+        }
+        *k > start && word_in(text, &items[*k - 1], &["shares", "stock"])
+    };
+    // "1.3 mln CooperVision Inc common shares".
+    if let Some(o) = entity(items, k) {
+        let mut j = k + 1;
+        return share_words(&mut j).then_some(o);
+    }
+    // "325,000 shares of Sheldahl Inc", "50,000 common shares in the company's".
+    if !share_words(&mut k)
+        || !items
+            .get(k)
+            .is_some_and(|it| word_in(text, it, &["of", "in"]))
+    {
+        return None;
+    }
+    k += 1;
+    if items.get(k).is_some_and(|it| is_word(text, it, "the")) {
+        k += 1;
+    }
+    entity(items, k)
+}
+
+/// Words before a number of shares bought: "an additional 50,000 shares".
+const ADDITIONAL: &[&str] = &["an", "additional", "another", "a", "further", "total", "of"];
+
+/// Verbs of buying shares ([`shares_bought`]); they are triggers of `acquire` too, which does
+/// not take a block of shares for the company.
+pub(crate) const SHARE_BUYING: &[&str] = &[
+    "acquire",
+    "acquires",
+    "acquired",
+    "buy",
+    "buys",
+    "bought",
+    "purchase",
+    "purchases",
+    "purchased",
+];
+
+/// The words of a block of shares: "common shares", "preferred stock".
+pub(crate) const SHARE_NOUNS: &[&str] = &[
+    "shares",
+    "stock",
+    "common",
+    "preferred",
+    "ordinary",
+    "voting",
+];
 
 /// Words of an approximate share: "about 41 pct".
 const APPROXIMATELY: &[&str] = &[

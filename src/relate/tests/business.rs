@@ -173,6 +173,17 @@ fn business_table() {
             &["hw stake_in zte reported coref owner"],
         ),
         ("Huawei owns ZTE shares.", &[]),
+        // A number of shares bought is a stake; the company bought is an acquisition.
+        (
+            "Huawei told the US it has acquired 325,000 shares of ZTE.",
+            &["hw stake_in zte reported coref owner"],
+        ),
+        (
+            "Huawei said it bought 1.3 mln ZTE common shares.",
+            &["hw stake_in zte reported coref owner"],
+        ),
+        ("Huawei bought ZTE.", &["hw acquire zte svo"]),
+        ("Huawei bought 5,000 tonnes of ZTE phones.", &[]),
         (
             "Huawei owns ZTE, a maker of phones.",
             &["hw owns zte owner"],

@@ -77,7 +77,13 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
                 skipped += 1;
             }
         }
-        let matches = |it: &Item| is_word(text, it, w) || (w == "a" && is_word(text, it, "an"));
+        // The indefinite article either way: "signed a marketing agreement with" matches
+        // "sign an agreement with", "took an interest in" matches "take a … interest in".
+        let matches = |it: &Item| {
+            is_word(text, it, w)
+                || (w == "a" && is_word(text, it, "an"))
+                || (w == "an" && is_word(text, it, "a"))
+        };
         if !items.get(k).is_some_and(matches) {
             return None;
         }

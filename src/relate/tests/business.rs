@@ -183,6 +183,11 @@ fn business_table() {
             &["hw stake_in zte reported coref owner"],
         ),
         ("Huawei bought ZTE.", &["hw acquire zte svo"]),
+        // "a" in the text where the trigger says "an", and the reverse.
+        (
+            "Huawei signed a marketing agreement with ZTE.",
+            &["hw agree zte svo"],
+        ),
         ("Huawei bought 5,000 tonnes of ZTE phones.", &[]),
         (
             "Huawei owns ZTE, a maker of phones.",

@@ -56,6 +56,10 @@
 //!   Conseco" (`downgrade`), "VALERO ENERGY DEBT UPGRADED BY MOODY'S" (`upgrade`), "S and P
 //!   affirmed the ratings on Republic" (`rate`). Counter-example: "Chrysler cut prices of cars
 //!   sold by Hertz" ("cut", "raised", "affirmed" rate only with a word of debt or ratings).
+//! - `sale` — a part of a company sold to another, named between the verb and "to": "agreed
+//!   to sell its Globe Metallurgical Inc unit to Cyprus Minerals", "sold the lift truck
+//!   business to AC Material Handling" (`sell_to`, seller → buyer). Counter-example: "sold
+//!   5,000 tonnes of wheat to Egypt" sells goods (`trade`).
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -201,6 +205,7 @@ impl Relater {
         rules::contract_from(&self.ontology, text, &items, out);
         rules::owner(&self.ontology, dict, text, &items, out);
         rules::rating(&self.ontology, text, &items, out);
+        rules::sale(&self.ontology, dict, text, &items, out);
         // Refusing a cooperative act is rejecting it ("refused to meet"), as CAMEO codes it.
         if let Some(reject) = self.ontology.find("reject") {
             for r in &mut out[first_new..] {

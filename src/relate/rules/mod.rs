@@ -5,7 +5,7 @@
 //! coordinated subject of a symmetric predicate. A rule finds the two sides; the relations
 //! between their members, with negation, modality and confidence, are made here. The rules
 //! that need no trigger of the table (`said-must`, `give`, `repelled`, `trade`, `contract-from`,
-//! `owner`, `rating`) run after, and a
+//! `owner`, `rating`, `sale`) run after, and a
 //! relation inside the clause of another is folded into it (`clause`). Each rule's room
 //! documents it with an example and a counter-example; the whole list is in [`super`].
 
@@ -18,6 +18,7 @@ pub(super) mod passive;
 pub(super) mod rating;
 mod reciprocal;
 pub(super) mod repelled;
+mod sale;
 mod svo;
 pub(super) mod trade;
 
@@ -26,6 +27,7 @@ pub(crate) use give::give;
 pub(crate) use owner::owner;
 pub(crate) use rating::rating;
 pub(crate) use repelled::repelled;
+pub(crate) use sale::sale;
 pub(crate) use trade::{contract_from, trade};
 
 use super::confidence::{HOSTILE, confidence};

@@ -183,6 +183,20 @@ fn business_table() {
             &["hw stake_in zte reported coref owner"],
         ),
         ("Huawei bought ZTE.", &["hw acquire zte svo"]),
+        // A part of a company sold, named between the verb and "to" (rule `sale`).
+        (
+            "Huawei agreed to sell its ZTE unit to Samsung.",
+            &["hw sell_to sam sale"],
+        ),
+        (
+            "Huawei sold its Chinese subsidiary, ZTE, to Samsung.",
+            &["hw sell_to sam sale"],
+        ),
+        (
+            "Huawei sold 5,000 tonnes of wheat to Samsung.",
+            &["hw supply sam trade"],
+        ),
+        ("Huawei sold its unit and Samsung gained.", &[]),
         // "a" in the text where the trigger says "an", and the reverse.
         (
             "Huawei signed a marketing agreement with ZTE.",

@@ -58,6 +58,14 @@ pub(crate) fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Sid
         if found.is_none()
             && let Some(a) = arg(it)
         {
+            // "Sanwa Bank Ltd of Japan acquired": the place after a name locates it.
+            let a = match located_name(text, items, k) {
+                Some(n) => {
+                    k = n;
+                    arg(&items[n]).unwrap_or(a)
+                }
+                None => a,
+            };
             let mut side = Side::new(a, words);
             // Extend to coordinated members further left.
             let mut j = k;
@@ -115,6 +123,23 @@ pub(crate) fn side_left(text: &str, items: &[Item], first: usize) -> (Option<Sid
         }
     }
     (found, None)
+}
+
+/// When the entity at `items[k]` is a place that locates the name before it ("Sanwa Bank Ltd
+/// of Japan", "Siebe Plc of the U.K.", "Rinn Corp, of Elgin"): the index of that name.
+fn located_name(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    if is_word(text, &items[j], "the") {
+        j = j.checked_sub(1)?;
+    }
+    if !is_word(text, &items[j], "of") {
+        return None;
+    }
+    j = j.checked_sub(1)?;
+    if matches!(items[j].kind, Kind::Punct(',')) {
+        j = j.checked_sub(1)?;
+    }
+    arg(&items[j]).map(|_| j)
 }
 
 /// When `items[k]` is the comma that closes an apposition after a name ("ZTE, a unit of

@@ -147,6 +147,21 @@ fn goods_phrase(dict: &Dictionary, text: &str, items: &[Item], start: usize) -> 
         let it = &items[k];
         match it.kind {
             Kind::Word => {
+                let number_next = items.get(k + 1).is_some_and(|n| {
+                    matches!(n.kind, Kind::Word) && text.as_bytes()[n.start].is_ascii_digit()
+                });
+                // "up to 8,000 tonnes", "3,000 to 4,000 tonnes": a bound or a range of the
+                // amount, not the party the goods go to.
+                if is_word(text, it, "up")
+                    && items.get(k + 1).is_some_and(|n| is_word(text, n, "to"))
+                {
+                    k += 2;
+                    continue;
+                }
+                if is_word(text, it, "to") && number_next {
+                    k += 1;
+                    continue;
+                }
                 if word_in(text, it, &["to", "from"]) {
                     let after = items.get(k + 1).and_then(arg);
                     if after.is_some() && traded {

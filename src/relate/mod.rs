@@ -58,8 +58,10 @@
 //!   sold by Hertz" ("cut", "raised", "affirmed" rate only with a word of debt or ratings).
 //! - `sale` — a part of a company sold to another, named between the verb and "to": "agreed
 //!   to sell its Globe Metallurgical Inc unit to Cyprus Minerals", "sold the lift truck
-//!   business to AC Material Handling" (`sell_to`, seller → buyer). Counter-example: "sold
-//!   5,000 tonnes of wheat to Egypt" sells goods (`trade`).
+//!   business to AC Material Handling" (`sell_to`, seller → buyer); from the buyer's side,
+//!   "acquired Utah from General Electric", "bought Borg-Warner Corp's Traffic Services
+//!   business". Counter-examples: "sold 5,000 tonnes of wheat to Egypt" sells goods (`trade`);
+//!   "acquired all of Di Giorgio's shares" buys from the holders.
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!

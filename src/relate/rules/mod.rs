@@ -101,9 +101,17 @@ pub(crate) fn relate_trigger(
     }
     // "bought 1.3 mln CooperVision Inc common shares": a number of the company's shares, which
     // rule `owner` reads as a stake; the company is not acquired.
+    // "bought Borg-Warner Corp's Traffic Services business": a part of the company, which
+    // rule `sale` reads as sold by it.
     if first == last
         && in_class(&items[first], class::SHARE_BUYING)
-        && owner::shares_bought(text, items, first).is_some()
+        && (owner::shares_bought(text, items, first).is_some()
+            || object.args.iter().any(|o| {
+                items
+                    .iter()
+                    .position(|it| it.start == o.start)
+                    .is_some_and(|at| sale::part_after_possessive(text, items, at))
+            }))
     {
         return;
     }

@@ -197,6 +197,16 @@ fn business_table() {
             &["hw supply sam trade"],
         ),
         ("Huawei sold its unit and Samsung gained.", &[]),
+        // The buyer's side: the party after "from", or the owner of the part bought.
+        (
+            "Huawei bought ZTE from Samsung.",
+            &["hw acquire zte svo", "sam sell_to hw sale"],
+        ),
+        ("Huawei bought ZTE's phone unit.", &["zte sell_to hw sale"]),
+        (
+            "Huawei bought all of ZTE's common shares.",
+            &["hw acquire zte svo"],
+        ),
         // "a" in the text where the trigger says "an", and the reverse.
         (
             "Huawei signed a marketing agreement with ZTE.",

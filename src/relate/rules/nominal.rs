@@ -2,12 +2,16 @@
 //! a suspension of air links with Serbia"; the author may be a name modifying the noun phrase
 //! ("Iraqi air attacks on Iran", "U.S. corn exports to Canada", see
 //! [`noun_modifier_subject`]), and a hostile act's object the owner of a state's assets
-//! ("attacks on Iranian oil facilities"). Counter-examples: "the lifting of sanctions on
+//! ("attacks on Iranian oil facilities"); an author after "by" comes first ("the takeover of
+//! Getty Oil Co by Texaco", "a visit to Moscow by U.S. Secretary of State George Shultz").
+//! Counter-examples: "the lifting of sanctions on
 //! Iran" undoes the measure ([`UNDOING`]); "the Chinese market for exports to Japan" (a
 //! preposition comes between the name and the noun).
 
 use crate::relate::classes::{class, lowercase_into};
-use crate::relate::items::{Item, Kind, Side, in_class, is_conjunction, owner_arg, word_in};
+use crate::relate::items::{
+    Item, Kind, Side, arg, in_class, is_conjunction, is_word, owner_arg, word_in,
+};
 use crate::relate::object::{Reach, is_participle_word, side_right};
 use crate::relate::ontology::{Ontology, WordForm};
 use crate::relate::subject::side_left;
@@ -26,26 +30,25 @@ pub(super) fn sides(
     if preceded_by_undoing(items, first) {
         return None;
     }
+    let right = side_right(
+        text,
+        items,
+        last + 1,
+        4,
+        Reach {
+            owned,
+            phrase: true,
+            ..Reach::default()
+        },
+    )?;
+    // "the 1984 takeover of Getty Oil Co by Texaco": the author after "by".
+    if let Some(agent) = by_author(text, items, &right) {
+        return Some((agent, right));
+    }
     // "Iraqi air attacks on Iran": a name modifying the noun phrase is its author.
     let left = side_left(text, items, first)
         .0
-        .or_else(|| noun_modifier_subject(text, items, first));
-    let (Some(left), Some(right)) = (
-        left,
-        side_right(
-            text,
-            items,
-            last + 1,
-            4,
-            Reach {
-                owned,
-                phrase: true,
-                ..Reach::default()
-            },
-        ),
-    ) else {
-        return None;
-    };
+        .or_else(|| noun_modifier_subject(text, items, first))?;
     let between = || {
         items[..first]
             .iter()
@@ -85,6 +88,23 @@ pub(super) fn sides(
         return None;
     }
     Some((left, right))
+}
+
+/// "the takeover of Getty Oil Co by Texaco", "the acquisition of Winterhalter by Interface
+/// Systems": the entity right after a "by" (or "by the") that follows the object names the
+/// act's author.
+fn by_author(text: &str, items: &[Item], right: &Side) -> Option<Side> {
+    let end = right.args.iter().map(|a| a.end).max()?;
+    let mut k = items.iter().position(|it| it.start >= end)?;
+    if !is_word(text, &items[k], "by") {
+        return None;
+    }
+    k += 1;
+    if items.get(k).is_some_and(|it| is_word(text, it, "the")) {
+        k += 1;
+    }
+    let author = arg(items.get(k)?)?;
+    Some(Side::new(author, 1))
 }
 
 /// "Iraqi air attacks on Iran", "U.S. corn exports to Canada", "the Japanese ban on China":

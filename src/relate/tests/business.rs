@@ -197,6 +197,11 @@ fn business_table() {
             &["hw supply sam trade"],
         ),
         ("Huawei sold its unit and Samsung gained.", &[]),
+        // A nominal trigger's author after "by".
+        (
+            "Apple approved the takeover of ZTE by Huawei.",
+            &["hw acquire zte nominal"],
+        ),
         // The buyer's side: the party after "from", or the owner of the part bought.
         (
             "Huawei bought ZTE from Samsung.",

@@ -239,6 +239,8 @@ impl DictionaryBuilder {
                 if case_given {
                     old.entity.case = draft.entity.case;
                 }
+                let base = old.names.len() as u32;
+                (old.terms).extend(draft.terms.into_iter().map(|(n, t)| (base + n, t)));
                 old.names.extend(draft.names);
                 old.origin = draft.origin;
             }
@@ -260,7 +262,15 @@ impl DictionaryBuilder {
             mut warnings,
         } = self;
         drop(by_id);
-        let (mut groups, firsts, over_claimed) = groups(&drafts, &files, str_hash);
+        // The terms of office, one table for the dictionary: a claim names its terms by their
+        // place in it (see `Claim::office`), counted from each entry's first.
+        let mut office_base = Vec::with_capacity(drafts.len());
+        let mut offices = Vec::new();
+        for d in &mut drafts {
+            office_base.push(offices.len() as u32);
+            offices.extend(d.terms.iter_mut().map(|(_, t)| std::mem::take(t)));
+        }
+        let (mut groups, firsts, over_claimed) = groups(&drafts, &office_base, &files, str_hash);
         // Each group's text is moved from the entry that first named it, not copied.
         for (group, (d, n)) in groups.iter_mut().zip(firsts) {
             group.text = std::mem::take(&mut drafts[d].names[n].0);
@@ -269,7 +279,21 @@ impl DictionaryBuilder {
             warnings.push(w);
         }
         let entities: Vec<super::Entity> = drafts.into_par_iter().map(|d| d.entity).collect();
+        let renamed = super::dates::RENAMED
+            .iter()
+            .filter_map(|r| {
+                let find = |id: &str| entities.iter().position(|e| e.id == id);
+                Some(super::RenamedState {
+                    from: find(r.from)? as super::EntityId,
+                    to: find(r.to)? as super::EntityId,
+                    until: r.until,
+                    forms: r.forms,
+                })
+            })
+            .collect();
         Dictionary {
+            offices,
+            renamed,
             kinds: entities.iter().map(|e| e.kind).collect(),
             entities,
             groups,

@@ -4,6 +4,7 @@
 mod workdir;
 
 mod ambiguity;
+mod dates;
 mod determinism;
 mod dict;
 mod dict_abuse;

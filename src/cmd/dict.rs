@@ -120,6 +120,16 @@ fn check(args: CheckArgs) -> Result<i32> {
 
     for s in &sources {
         writeln!(out, "{}: ok", s.label)?;
+        // A PETRARCH actor file: its records, and what newsgraph read them as.
+        for (_, c) in s.dict.actor_counts() {
+            writeln!(
+                out,
+                "  PETRARCH actor file: {} entries (records): {} country names, {} people with \
+                 terms of office, {} state bodies as metonyms, {} companies, {} agencies; {} \
+                 skipped (no newsgraph actor)",
+                c.records, c.countries, c.people, c.metonyms, c.companies, c.agencies, c.skipped
+            )?;
+        }
     }
     writeln!(out)?;
     write_counts(&mut out, &dict)?;

@@ -287,6 +287,9 @@ pub(super) struct ReadEntry {
     pub(super) kind_column: usize,
     /// The line sets a case policy (an empty field keeps an earlier file's).
     pub(super) case_given: bool,
+    /// The entry names its entity (a PETRARCH actor file's people of a country do not: the
+    /// country keeps an earlier file's name).
+    pub(super) name_given: bool,
 }
 
 /// Reads the non-blank, non-comment lines of a run, up to and including the first that is an
@@ -563,6 +566,7 @@ fn read_entry<'t>(
         id_hash: str_hash(id),
         kind_column: entry.kind.0,
         case_given: !entry.case.1.is_empty(),
+        name_given: true,
     })
 }
 

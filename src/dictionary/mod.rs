@@ -28,6 +28,7 @@
 //!
 //! This file holds the entity types they share and the [`Dictionary`] they build.
 
+mod actors;
 mod aliases;
 mod builder;
 mod builtin;
@@ -35,6 +36,7 @@ mod dates;
 mod error;
 mod format;
 
+pub use actors::ActorCounts;
 pub use aliases::{AliasGroup, Claim, MAX_CLAIMS_PER_ALIAS};
 pub use builder::DictionaryBuilder;
 pub use builtin::DEFAULT_FILES;
@@ -152,6 +154,8 @@ pub struct Dictionary {
     offices: Vec<Box<[Term]>>,
     /// The rows of [`RENAMED`] whose two states are both in the dictionary.
     renamed: Vec<RenamedState>,
+    /// What each PETRARCH actor file held, by file name.
+    actor_counts: Vec<(String, ActorCounts)>,
     warnings: Warnings,
 }
 
@@ -196,6 +200,11 @@ impl Dictionary {
             0 => &[],
             k => &self.offices[k as usize - 1],
         }
+    }
+
+    /// What each PETRARCH actor file loaded held (records, and what they were read as).
+    pub fn actor_counts(&self) -> &[(String, ActorCounts)] {
+        &self.actor_counts
     }
 
     /// How many names carry terms of office.

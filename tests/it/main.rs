@@ -3,6 +3,7 @@
 
 mod workdir;
 
+mod actors;
 mod ambiguity;
 mod dates;
 mod determinism;

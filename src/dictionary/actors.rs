@@ -294,8 +294,10 @@ pub(super) fn read_actor_file(
             if draft.names.iter().any(|(m, _)| *m == n) {
                 continue;
             }
-            if let Kind::Person(_, terms) = &kind {
-                if !terms.is_empty() {
+            if let Kind::Person(_, terms) = &kind
+                && !terms.is_empty()
+            {
+                {
                     draft
                         .terms
                         .push((draft.names.len() as u32, terms.clone().into_boxed_slice()));
@@ -358,10 +360,10 @@ fn classify(r: &Record) -> Option<Kind> {
         }
     }
     for (code, _) in &r.codes {
-        if code.len() == 3 {
-            if let Some(c) = country_of(code) {
-                return Some(Kind::CountryName(c));
-            }
+        if code.len() == 3
+            && let Some(c) = country_of(code)
+        {
+            return Some(Kind::CountryName(c));
         }
     }
     for (code, t) in &r.codes {
@@ -373,10 +375,11 @@ fn classify(r: &Record) -> Option<Kind> {
         if let Some(rest) = code.strip_prefix("MNC") {
             return Some(Kind::Company(country_of(rest)));
         }
-        if code.len() >= 6 && &code[3..6] == "BUS" {
-            if let Some(c) = country_of(code) {
-                return Some(Kind::Company(Some(c)));
-            }
+        if code.len() >= 6
+            && &code[3..6] == "BUS"
+            && let Some(c) = country_of(code)
+        {
+            return Some(Kind::Company(Some(c)));
         }
         if code.starts_with("IGO") {
             return Some(Kind::Agency);

@@ -26,17 +26,19 @@ impl Day {
         if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && ends_at(10) {
             return Day::ymd(digits(0..4)?, digits(5..7)?, digits(8..10)?);
         }
-        if b.len() >= 8 && ends_at(8) {
-            if let Some(n) = digits(0..8) {
-                return Day::ymd(n / 10_000, n / 100 % 100, n % 100);
-            }
+        if b.len() >= 8
+            && ends_at(8)
+            && let Some(n) = digits(0..8)
+        {
+            return Day::ymd(n / 10_000, n / 100 % 100, n % 100);
         }
         // 2-MAR-1987 or 02-MAR-1987.
         let mut parts = s.splitn(3, '-');
         let (d, m, rest) = (parts.next()?, parts.next()?, parts.next()?);
         let y = rest.get(..4)?;
-        if !(1..=2).contains(&d.len()) || !(rest.len() == 4 || !rest.as_bytes()[4].is_ascii_digit())
-        {
+        // The year ends the text or is followed by what is not a digit (a time).
+        let year_ends = rest.len() == 4 || !rest.as_bytes()[4].is_ascii_digit();
+        if !(1..=2).contains(&d.len()) || !year_ends {
             return None;
         }
         const MONTHS: [&str; 12] = [

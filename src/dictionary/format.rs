@@ -570,10 +570,13 @@ fn read_entry<'t>(
     })
 }
 
+/// Where in an item (characters from its start) an error is, and what is wrong.
+type ItemError = (usize, String);
+
 /// A `people` item and its terms of office, if it has them: `Ronald Reagan[1981-01-20..1989-01-20]`
 /// is the name "Ronald Reagan" in office from the one day to the other, both included (see
 /// [`Term::parse_list`]). An error gives the character offset in the item and the message.
-fn person_terms(item: &str) -> Result<(&str, Option<Vec<Term>>), (usize, String)> {
+fn person_terms(item: &str) -> Result<(&str, Option<Vec<Term>>), ItemError> {
     let Some(open) = item.find('[') else {
         return match item.find(']') {
             Some(at) => Err((item[..at].chars().count(), "']' without '['".into())),

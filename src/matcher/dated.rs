@@ -106,14 +106,16 @@ mod tests {
         RUS\tcountry\tRussia\tMoscow\tMikhail Gorbachev[1985-03-11..1991-12-25]\n\
         SUN\tcountry\tSoviet Union\t\t\n";
 
-    /// Each probe: text, the article's day, the mentions as (text, entity id).
+    /// A probe: text, the article's day, the mentions as (text, entity id).
+    type Probe<'a> = (&'a str, Option<u32>, &'a [(&'a str, &'a str)]);
+
     #[test]
     fn people_act_in_office_and_states_by_date() {
         let mut b = DictionaryBuilder::new();
         b.add_str("t.tsv", DICT).unwrap();
         let d = b.build();
         let m = Matcher::new(&d);
-        let cases: &[(&str, Option<u32>, &[(&str, &str)])] = &[
+        let cases: &[Probe] = &[
             (
                 "Ronald Reagan spoke",
                 Some(19870302),

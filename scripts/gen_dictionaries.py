@@ -437,9 +437,21 @@ def build_countries(src):
     # ("the Reagan administration") is a metonym, which is. They go through the metonyms' checks
     # and are split off when written. Bare surnames are left out (too ambiguous), and so are
     # forms of a former or future post.
+    # Each form carries the terms of office of the records that name it (`[USAGOV
+    # 810120-890120]`), written after it as `Ronald Reagan[1981-01-20..1989-01-20]`: the person
+    # stands for the state only on those days. A form of two records (George H. W. and George W.
+    # Bush's "president Bush") has the terms of both; one with an undated government code, none.
     for iso3, forms in government_people(src, ents).items():
+        forms, terms = [f for f, _ in forms], [t for _, t in forms]
         ents[iso3]["metonyms"] += forms
         ents[iso3]["person_keys"] = {key(f) for f in forms if not GOVERNMENT_FORM.search(f)}
+        by_key = ents[iso3].setdefault("person_terms", {})
+        for f, t in zip(forms, terms):
+            k = key(f)
+            if t is None or by_key.get(k, ()) is None:
+                by_key[k] = None
+            else:
+                by_key[k] = sorted(set(by_key.get(k, [])) | set(t))
 
     # curated adds/drops
     for iso3, rows in cur.items():
@@ -523,6 +535,20 @@ def government_people(src, countries):
         posts &= set(countries)
         if len(posts) != 1:
             continue
+        # The terms of office: the dates of the government codes; an undated one is no limit.
+        terms = []
+        for c in r["codes"]:
+            code, _, when = c.partition(" ")
+            if not re.fullmatch(r"[A-Z]{3}GOV", code):
+                continue
+            term = phoenix_term(when)
+            if term is None:
+                terms = None
+                break
+            if term:
+                terms.append(term)
+        if terms == []:
+            terms = None  # only slips: no limit
         # Words of the person's name are capitalised; titles and other English words are
         # lowercase, so
         # that the case policy accepts them either way ("President Reagan", "the Reagan
@@ -541,9 +567,41 @@ def government_people(src, countries):
                     words.append(smart_title(w.lower()))
                 else:
                     words.append(w.lower())
-            forms.append(" ".join(words))
+            forms.append((" ".join(words), terms))
         out[posts.pop()] += forms
     return out
+
+
+def phoenix_date(s):
+    """A Phoenix date, YYMMDD or YYYYMMDD, as YYYY-MM-DD; YY <= 30 is 20YY (dictionaries.rst)."""
+    s = s.strip()
+    if re.fullmatch(r"\d{6}", s):
+        yy = int(s[:2])
+        s = ("20" if yy <= 30 else "19") + s
+    if not re.fullmatch(r"\d{8}", s):
+        return None  # '>201005011' (David Cameron's): unreadable, so no limit
+    return "%s-%s-%s" % (s[:4], s[4:6], s[6:])
+
+
+def phoenix_term(when):
+    """A Phoenix date restriction ('810120-890120', '<911226', '>990816') as a newsgraph term
+    ('1981-01-20..1989-01-20', '..1991-12-26', '1999-08-16..'); None for no restriction."""
+    when = when.strip()
+    if not when:
+        return None
+    if when.startswith("<"):
+        a, b = "", phoenix_date(when[1:])
+    elif when.startswith(">"):
+        a, b = phoenix_date(when[1:]), ""
+    elif when.count("-") == 1:
+        a, b = map(phoenix_date, when.split("-"))
+    else:
+        return None  # one date alone is no restriction PETRARCH reads
+    if a is None or b is None:
+        return None
+    if a and b and a > b:
+        return ""  # ends before it starts ('121207-120802'): a slip, left out
+    return a + ".." + b
 
 
 # --------------------------------------------------------------------------------------------
@@ -1245,7 +1303,9 @@ def write_tsv(path, which, ents):
     for e in ents.values():
         people = e.get("person_keys", set())
         if people:
-            e["people"] = [m for m in e["metonyms"] if key(m) in people]
+            terms = e.get("person_terms", {})
+            e["people"] = [m + ("[%s]" % ", ".join(terms[key(m)]) if terms.get(key(m)) else "")
+                           for m in e["metonyms"] if key(m) in people]
             e["metonyms"] = [m for m in e["metonyms"] if key(m) not in people]
     lines = ["# " + h for h in HEADERS[which]]
     lines.append("# %d entries." % len(ents))
@@ -1306,7 +1366,7 @@ def check(outdir, shared):
                         if any(not x.strip() for x in items):
                             print("FAIL %s:%d: empty item in %s" % (which, ln, col))
                             ok = False
-                        forms += items
+                        forms += [re.sub(r"\[[^\]]*\]$", "", x) for x in items]
                 for fm in forms:
                     if re.fullmatch(r"[\d\W_]+", fm):
                         print("FAIL %s:%d: numeric form %r" % (which, ln, fm))

@@ -13,7 +13,7 @@ use std::ops::{ControlFlow, Range};
 use std::sync::mpsc;
 
 use crate::article::{self, Article, ArticleOptions, Reject};
-use crate::dictionary::{Dictionary, EntityId, EntityType, Form};
+use crate::dictionary::{Day, Dictionary, EntityId, EntityType, Form};
 use crate::extraction::Scratch;
 use crate::input::{InputError, Raw, Reader};
 use crate::matcher::Matcher;
@@ -203,10 +203,14 @@ impl Pipeline {
             (Field::Title, article.title.as_deref().unwrap_or("")),
             (Field::Text, article.text.as_str()),
         ];
+        // The article's day, read once: people act for their state only in office, and
+        // renamed states' names name the former state before it ended.
+        let day = article.date().and_then(Day::parse_article);
         for (k, &(field, text)) in fields.iter().enumerate() {
             let mentions = &mut field_mentions[k];
             mentions.clear();
             self.matcher.find_with(text, lower, mentions);
+            self.matcher.date_mentions(day, mentions);
             if !self.options.metonyms {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }

@@ -11,8 +11,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use newsgraph::dictionary::{Dictionary, DictionaryBuilder, EntityType, Form};
-use newsgraph::matcher::{Matcher, Mention, is_english_word};
+use newsgraph::dictionary::{Day, Dictionary, DictionaryBuilder, EntityType, Form};
+use newsgraph::matcher::{Dating, Matcher, Mention, is_english_word};
 
 /// Lower-case English words (SCOWL size 35; notice in the file's header): an alias that is one
 /// of them, capitalised, is also an ordinary word at the start of a sentence or in a headline.
@@ -39,7 +39,8 @@ EXAMPLES:
     #[command(after_help = "\
 EXAMPLES:
     newsgraph dict explain \"Bank of China lends to China\"
-    newsgraph dict explain --dict my.tsv \"Acme Rockets said\"")]
+    newsgraph dict explain --dict my.tsv \"Acme Rockets said\"
+    newsgraph dict explain --date 1993-01-01 \"Ronald Reagan arrived in Moscow\"")]
     Explain(ExplainArgs),
 }
 
@@ -67,6 +68,10 @@ pub struct ExplainArgs {
     /// Leave the built-in dictionaries out.
     #[arg(long)]
     pub no_default_dict: bool,
+    /// The article's date (1987-03-02, or 2-MAR-1987): people count only in office, renamed
+    /// states by date. None: an undated article.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<i32> {
@@ -115,6 +120,16 @@ fn check(args: CheckArgs) -> Result<i32> {
 
     for s in &sources {
         writeln!(out, "{}: ok", s.label)?;
+        // A PETRARCH actor file: its records, and what newsgraph read them as.
+        for (_, c) in s.dict.actor_counts() {
+            writeln!(
+                out,
+                "  PETRARCH actor file: {} entries (records): {} country names, {} people with \
+                 terms of office, {} state bodies as metonyms, {} companies, {} agencies; {} \
+                 skipped (no newsgraph actor)",
+                c.records, c.countries, c.people, c.metonyms, c.companies, c.agencies, c.skipped
+            )?;
+        }
     }
     writeln!(out)?;
     write_counts(&mut out, &dict)?;
@@ -300,6 +315,12 @@ fn is_english_name(alias: &str) -> bool {
 }
 
 fn explain(args: ExplainArgs) -> Result<i32> {
+    let day = match &args.date {
+        Some(d) => Some(Day::parse_article(d).ok_or_else(|| {
+            anyhow::anyhow!("--date {d:?} is not a date (1987-03-02 or 2-MAR-1987)")
+        })?),
+        None => None,
+    };
     let mut b = DictionaryBuilder::new();
     if !args.no_default_dict {
         b.add_defaults()?;
@@ -354,9 +375,14 @@ fn explain(args: ExplainArgs) -> Result<i32> {
             } else {
                 "  "
             };
+            let terms: Vec<String> = dict
+                .office(claim.office)
+                .iter()
+                .map(|t| t.to_dictionary_text())
+                .collect();
             writeln!(
                 out,
-                "    {mark:<3} {} {:?} ({}, {}, case {}{})",
+                "    {mark:<3} {} {:?} ({}, {}, case {}{}{})",
                 e.id,
                 e.name,
                 e.kind.as_str(),
@@ -365,14 +391,48 @@ fn explain(args: ExplainArgs) -> Result<i32> {
                 e.wikidata
                     .as_deref()
                     .map(|q| format!(", {q}"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                if terms.is_empty() {
+                    String::new()
+                } else {
+                    format!(", in office {}", terms.join(", "))
+                }
             )?;
         }
     }
     let mut mentions = Vec::new();
     matcher.find_into(text, &mut mentions);
-    writeln!(out, "\nmentions: {}", mentions.len())?;
+    // The date's decision on each mention, as the pipeline takes it (`Matcher::date_mentions`).
+    let on = day.map_or("an undated article".to_string(), |d| d.to_string());
+    let mut dated = Vec::new();
     for m in &mentions {
+        let why = match matcher.dating(day, m) {
+            Dating::Undated => None,
+            Dating::InOffice(t) => Some(format!("in office {} on {on}", t.to_dictionary_text())),
+            Dating::NoArticleDate => Some(format!(
+                "kept: a person with terms of office in {on} (any term counts)"
+            )),
+            Dating::OutOfOffice => {
+                writeln!(
+                    out,
+                    "\n{:?} -> {}: out of office on {on}: no mention",
+                    &text[m.start..m.end],
+                    dict.entity(m.entity).id
+                )?;
+                continue;
+            }
+            Dating::Renamed(r) => Some(format!(
+                "{} before {} (was {})",
+                dict.entity(r.to).id,
+                r.until,
+                dict.entity(r.from).id
+            )),
+        };
+        dated.push((*m, why));
+    }
+    matcher.date_mentions(day, &mut mentions);
+    writeln!(out, "\nmentions: {}", mentions.len())?;
+    for (m, (_, why)) in mentions.iter().zip(&dated) {
         let e = dict.entity(m.entity);
         let alts: Vec<&str> = matcher
             .alternatives(text, m)
@@ -391,6 +451,9 @@ fn explain(args: ExplainArgs) -> Result<i32> {
         }
         if !alts.is_empty() {
             write!(out, ", ambiguous: alternatives {}", alts.join(", "))?;
+        }
+        if let Some(why) = why {
+            write!(out, ", {why}")?;
         }
         writeln!(out)?;
     }

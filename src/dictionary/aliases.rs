@@ -23,6 +23,12 @@ pub struct Claim {
     pub entity: EntityId,
     pub form: Form,
     pub case: CasePolicy,
+    /// The terms of office of a person: 0 when the name stands for the entity on any day,
+    /// otherwise `k`, the terms [`Dictionary::office`]`(k)` (a person written with them,
+    /// `Ronald Reagan[1981-01-20..1989-01-20]`).
+    ///
+    /// [`Dictionary::office`]: super::Dictionary::office
+    pub office: u32,
 }
 
 /// Every claim on one alias text, in precedence order (the first claim whose case policy
@@ -39,6 +45,7 @@ pub struct AliasGroup {
 #[allow(clippy::type_complexity)]
 pub(super) fn groups(
     drafts: &[Draft],
+    office_base: &[u32],
     files: &[String],
     hash: fn(&str) -> u64,
 ) -> (Vec<AliasGroup>, Vec<(usize, usize)>, Vec<Warning>) {
@@ -77,6 +84,10 @@ pub(super) fn groups(
         .map(|(at, &(i, n))| {
             let d = &drafts[i];
             let (text, form) = &d.names[n];
+            let office = match d.terms.binary_search_by_key(&(n as u32), |t| t.0) {
+                Ok(k) => office_base[i] + k as u32 + 1,
+                Err(_) => 0,
+            };
             NameKey {
                 hash: hash(text),
                 at,
@@ -84,6 +95,7 @@ pub(super) fn groups(
                     entity: i as EntityId,
                     form: *form,
                     case: d.entity.case,
+                    office,
                 },
             }
         })
@@ -296,8 +308,8 @@ mod tests {
         let text = shared_aliases(300, 70, 7);
         let mut b = DictionaryBuilder::new();
         b.add_str("t", &text).unwrap();
-        let real = groups(&b.drafts, &b.files, str_hash);
-        let same = groups(&b.drafts, &b.files, |_| 7);
+        let real = groups(&b.drafts, &vec![0; b.drafts.len()], &b.files, str_hash);
+        let same = groups(&b.drafts, &vec![0; b.drafts.len()], &b.files, |_| 7);
         let claims = |g: &[AliasGroup]| g.iter().map(|g| g.claims.clone()).collect::<Vec<_>>();
         let warnings = |w: &[Warning]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         assert_eq!(real.0.len(), 300 + 70 + 7);

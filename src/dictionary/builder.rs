@@ -10,6 +10,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::actors::{ActorCounts, is_actor_file, read_actor_file};
 use super::aliases::groups;
 use super::error::Warnings;
 use super::format::{
@@ -28,6 +29,8 @@ pub struct DictionaryBuilder {
     by_id: hashbrown::HashTable<(u64, usize)>,
     pub(super) files: Vec<String>,
     warnings: Warnings,
+    /// What each PETRARCH actor file added held, by file name.
+    actor_counts: Vec<(String, ActorCounts)>,
 }
 
 impl DictionaryBuilder {
@@ -108,6 +111,51 @@ impl DictionaryBuilder {
     /// 64 KiB, and merged in order. (A 100,000-entry dictionary took a third of a second on one
     /// thread here, with every other core idle.)
     pub(super) fn add_sources(&mut self, sources: Vec<Source<'_>>) -> Result<(), Error> {
+        // PETRARCH actor files are read in their place, between runs of TSV files.
+        let mut tsv = Vec::new();
+        for source in sources {
+            let actors = match &source.text {
+                Ok(text) => is_actor_file(&source.name, text),
+                Err(_) => false,
+            };
+            if !actors {
+                tsv.push(source);
+                continue;
+            }
+            self.add_tsv_sources(std::mem::take(&mut tsv))?;
+            self.add_actor_file(&source)?;
+        }
+        self.add_tsv_sources(tsv)
+    }
+
+    /// What each PETRARCH actor file added so far held.
+    pub fn actor_counts(&self) -> &[(String, ActorCounts)] {
+        &self.actor_counts
+    }
+
+    /// Adds a PETRARCH/TABARI actor file (see `actors.rs`).
+    fn add_actor_file(&mut self, source: &Source<'_>) -> Result<(), Error> {
+        let file_index = self.files.len();
+        self.files.push(source.name.clone());
+        let text = source.text.as_ref().map_err(Clone::clone)?;
+        let mut counts = ActorCounts::default();
+        let mut warnings = Vec::new();
+        let read = read_actor_file(&source.name, file_index, text, &mut counts, &mut warnings);
+        for w in warnings {
+            self.warnings.push(w);
+        }
+        for entry in read? {
+            self.merge(&source.name, entry)?;
+        }
+        self.actor_counts.push((source.name.clone(), counts));
+        Ok(())
+    }
+
+    /// Adds newsgraph (TSV) dictionary files: see [`DictionaryBuilder::add_sources`].
+    fn add_tsv_sources(&mut self, sources: Vec<Source<'_>>) -> Result<(), Error> {
+        if sources.is_empty() {
+            return Ok(());
+        }
         let mut plans = Vec::with_capacity(sources.len());
         let mut stop = None;
         for source in &sources {
@@ -185,6 +233,7 @@ impl DictionaryBuilder {
             id_hash: hash,
             kind_column,
             case_given,
+            name_given,
         } = read;
         let err = |column: usize, message: String| Error {
             file: name.to_string(),
@@ -226,7 +275,9 @@ impl DictionaryBuilder {
                         ),
                     ));
                 }
-                old.entity.name = draft.entity.name;
+                if name_given {
+                    old.entity.name = draft.entity.name;
+                }
                 if draft.entity.country.is_some() {
                     old.entity.country = draft.entity.country;
                 }
@@ -239,6 +290,8 @@ impl DictionaryBuilder {
                 if case_given {
                     old.entity.case = draft.entity.case;
                 }
+                let base = old.names.len() as u32;
+                (old.terms).extend(draft.terms.into_iter().map(|(n, t)| (base + n, t)));
                 old.names.extend(draft.names);
                 old.origin = draft.origin;
             }
@@ -258,9 +311,18 @@ impl DictionaryBuilder {
             by_id,
             files,
             mut warnings,
+            actor_counts,
         } = self;
         drop(by_id);
-        let (mut groups, firsts, over_claimed) = groups(&drafts, &files, str_hash);
+        // The terms of office, one table for the dictionary: a claim names its terms by their
+        // place in it (see `Claim::office`), counted from each entry's first.
+        let mut office_base = Vec::with_capacity(drafts.len());
+        let mut offices = Vec::new();
+        for d in &mut drafts {
+            office_base.push(offices.len() as u32);
+            offices.extend(d.terms.iter_mut().map(|(_, t)| std::mem::take(t)));
+        }
+        let (mut groups, firsts, over_claimed) = groups(&drafts, &office_base, &files, str_hash);
         // Each group's text is moved from the entry that first named it, not copied.
         for (group, (d, n)) in groups.iter_mut().zip(firsts) {
             group.text = std::mem::take(&mut drafts[d].names[n].0);
@@ -269,7 +331,22 @@ impl DictionaryBuilder {
             warnings.push(w);
         }
         let entities: Vec<super::Entity> = drafts.into_par_iter().map(|d| d.entity).collect();
+        let renamed = super::dates::RENAMED
+            .iter()
+            .filter_map(|r| {
+                let find = |id: &str| entities.iter().position(|e| e.id == id);
+                Some(super::RenamedState {
+                    from: find(r.from)? as super::EntityId,
+                    to: find(r.to)? as super::EntityId,
+                    until: r.until,
+                    forms: r.forms,
+                })
+            })
+            .collect();
         Dictionary {
+            actor_counts,
+            offices,
+            renamed,
             kinds: entities.iter().map(|e| e.kind).collect(),
             entities,
             groups,

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::dates::Term;
 use super::error::{Error, Warning};
 use super::{CasePolicy, Entity, EntityType, Form};
 use crate::hash::{WordMap, str_hash};
@@ -69,6 +70,9 @@ pub(super) struct Origin {
 pub(super) struct Draft {
     pub(super) entity: Entity,
     pub(super) names: Vec<(String, Form)>,
+    /// The terms of office of the names that have them (people written
+    /// `Ronald Reagan[1981-01-20..1989-01-20]`), by index in `names`, in order.
+    pub(super) terms: Vec<(u32, Box<[Term]>)>,
     pub(super) origin: Origin,
 }
 
@@ -283,6 +287,9 @@ pub(super) struct ReadEntry {
     pub(super) kind_column: usize,
     /// The line sets a case policy (an empty field keeps an earlier file's).
     pub(super) case_given: bool,
+    /// The entry names its entity (a PETRARCH actor file's people of a country do not: the
+    /// country keeps an earlier file's name).
+    pub(super) name_given: bool,
 }
 
 /// Reads the non-blank, non-comment lines of a run, up to and including the first that is an
@@ -325,6 +332,7 @@ pub(super) fn read_run(name: &str, file_index: usize, cols: &[Column], run: Run)
 struct LineBuffers<'t> {
     fields: Vec<(usize, &'t str)>,
     names: Vec<(&'t str, Form)>,
+    terms: Vec<(u32, Box<[Term]>)>,
     seen: WordMap<&'t str, ()>,
 }
 
@@ -341,6 +349,7 @@ fn read_entry<'t>(
     let LineBuffers {
         fields,
         names,
+        terms,
         seen,
     } = bufs;
     let err = |column: usize, message: String| Error {
@@ -440,12 +449,13 @@ fn read_entry<'t>(
     // names, compared with each other; a long list is checked in a hash set instead.
     const FEW_NAMES: usize = 16;
     names.clear();
+    terms.clear();
     if !seen.is_empty() {
         seen.clear();
     }
     let mut repeats = 0usize;
     let mut first_repeat = None;
-    let mut take = |col: usize, text: &'t str, form: Form, what: &str| {
+    let mut take = |col: usize, text: &'t str, form: Form, what: &str, dated: Option<Vec<Term>>| {
         let repeated = if names.len() < FEW_NAMES {
             names.iter().any(|&(n, _)| n == text)
         } else {
@@ -484,10 +494,13 @@ fn read_entry<'t>(
                 ),
             ));
         }
+        if let Some(dated) = dated {
+            terms.push((names.len() as u32, dated.into_boxed_slice()));
+        }
         names.push((text, form));
         Ok(())
     };
-    take(entry.name.0, entry.name.1, Form::Name, "name")?;
+    take(entry.name.0, entry.name.1, Form::Name, "name", None)?;
     let mut empties = Vec::new();
     for (what, (col, list), form) in [
         ("aliases", entry.aliases, Form::Name),
@@ -499,8 +512,11 @@ fn read_entry<'t>(
         for (item_col, item) in split_list_at(col, list) {
             if item.is_empty() {
                 empty.get_or_insert(item_col);
+            } else if form == Form::Person {
+                let (person, dated) = person_terms(item).map_err(|(c, m)| err(item_col + c, m))?;
+                take(item_col, person, form, "alias", dated)?;
             } else {
-                take(item_col, item, form, "alias")?;
+                take(item_col, item, form, "alias", None)?;
             }
         }
         if let Some(c) = empty {
@@ -540,6 +556,7 @@ fn read_entry<'t>(
                 case,
             },
             names: names.iter().map(|&(n, f)| (n.to_string(), f)).collect(),
+            terms: std::mem::take(terms),
             origin: Origin {
                 file_index,
                 line: line_no,
@@ -549,7 +566,33 @@ fn read_entry<'t>(
         id_hash: str_hash(id),
         kind_column: entry.kind.0,
         case_given: !entry.case.1.is_empty(),
+        name_given: true,
     })
+}
+
+/// Where in an item (characters from its start) an error is, and what is wrong.
+type ItemError = (usize, String);
+
+/// A `people` item and its terms of office, if it has them: `Ronald Reagan[1981-01-20..1989-01-20]`
+/// is the name "Ronald Reagan" in office from the one day to the other, both included (see
+/// [`Term::parse_list`]). An error gives the character offset in the item and the message.
+fn person_terms(item: &str) -> Result<(&str, Option<Vec<Term>>), ItemError> {
+    let Some(open) = item.find('[') else {
+        return match item.find(']') {
+            Some(at) => Err((item[..at].chars().count(), "']' without '['".into())),
+            None => Ok((item, None)),
+        };
+    };
+    let inside = &item[open + 1..];
+    let Some(inside) = inside.strip_suffix(']') else {
+        return Err((
+            item[..open].chars().count(),
+            "terms of office must end the item: Name[FROM..TO]".into(),
+        ));
+    };
+    let offset = item[..=open].chars().count();
+    let terms = Term::parse_list(inside).map_err(|(c, m)| (offset + c, m))?;
+    Ok((item[..open].trim_end(), Some(terms)))
 }
 
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
@@ -649,6 +692,22 @@ mod tests {
             (
                 "id\ttype\tname\taliases\nx\tcompany\tX Co\t--\n",
                 "t.tsv:2:16: alias \"--\" has no letter or digit: it cannot name anything",
+            ),
+            (
+                "id\ttype\tname\tpeople\nx\tcountry\tX\tRonald Reagan[1981-01-20..89-01-20]\n",
+                "t.tsv:2:27: date \"89-01-20\" is not YYYY-MM-DD",
+            ),
+            (
+                "id\ttype\tname\tpeople\nx\tcountry\tX\tA B|Ronald Reagan[1981-01-20..1989-01-20\n",
+                "t.tsv:2:30: terms of office must end the item: Name[FROM..TO]",
+            ),
+            (
+                "id\ttype\tname\tpeople\nx\tcountry\tX\tRonald Reagan]\n",
+                "t.tsv:2:26: ']' without '['",
+            ),
+            (
+                "id\ttype\tname\tpeople\nx\tcountry\tX\tR R[1989-01-01..1981-01-01]\n",
+                "t.tsv:2:17: term \"1989-01-01..1981-01-01\" ends before it starts",
             ),
             (
                 "id\ttype\tname\nx\tcompany\t\u{200b}\n",

@@ -28,15 +28,19 @@
 //!
 //! This file holds the entity types they share and the [`Dictionary`] they build.
 
+mod actors;
 mod aliases;
 mod builder;
 mod builtin;
+mod dates;
 mod error;
 mod format;
 
+pub use actors::ActorCounts;
 pub use aliases::{AliasGroup, Claim, MAX_CLAIMS_PER_ALIAS};
 pub use builder::DictionaryBuilder;
 pub use builtin::DEFAULT_FILES;
+pub use dates::{Day, Forms, RENAMED, Renamed, Term};
 pub use error::{Error, MAX_KEPT_WARNINGS, Warning};
 pub use format::MAX_ALIAS_CHARS;
 
@@ -146,7 +150,23 @@ pub struct Dictionary {
     /// types stays in cache where the entities of a large dictionary do not.
     kinds: Vec<EntityType>,
     groups: Vec<AliasGroup>,
+    /// The terms of office of dated people: a [`Claim::office`] `k` is `offices[k - 1]`.
+    offices: Vec<Box<[Term]>>,
+    /// The rows of [`RENAMED`] whose two states are both in the dictionary.
+    renamed: Vec<RenamedState>,
+    /// What each PETRARCH actor file held, by file name.
+    actor_counts: Vec<(String, ActorCounts)>,
     warnings: Warnings,
+}
+
+/// A row of [`RENAMED`] with its states' ids in a dictionary: before `until`, mentions of
+/// `from` (of `forms`) are mentions of `to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenamedState {
+    pub from: EntityId,
+    pub to: EntityId,
+    pub until: Day,
+    pub forms: Forms,
 }
 
 impl Dictionary {
@@ -172,6 +192,29 @@ impl Dictionary {
             .get(id as usize)
             .copied()
             .unwrap_or(EntityType::Company)
+    }
+
+    /// The terms of office of a claim's [`Claim::office`] (none for 0: any day).
+    pub fn office(&self, office: u32) -> &[Term] {
+        match office {
+            0 => &[],
+            k => &self.offices[k as usize - 1],
+        }
+    }
+
+    /// What each PETRARCH actor file loaded held (records, and what they were read as).
+    pub fn actor_counts(&self) -> &[(String, ActorCounts)] {
+        &self.actor_counts
+    }
+
+    /// How many names carry terms of office.
+    pub fn dated_names(&self) -> usize {
+        self.offices.len()
+    }
+
+    /// The states whose names named another state before a day ([`RENAMED`]), by entity id.
+    pub fn renamed(&self) -> &[RenamedState] {
+        &self.renamed
     }
 
     /// One group per distinct alias text, in the order first seen.

@@ -33,6 +33,8 @@
 //!   the other beginnings) and the lookups in them; `bloom.rs`, the filter in front of them;
 //! - `case.rs`: the per-alias case policy, lines in capitals and tickers in angle brackets;
 //! - `role.rs`: the role a country mention plays, read from the word after it;
+//! - `dated.rs`: the article's date applied to the mentions: people out of office, renamed
+//!   states;
 //! - `explain.rs`: every candidate span of a text with the verdict on it, for `dict explain`;
 //! - `reference.rs` (tests only): the Aho–Corasick automaton the matcher is held to.
 //!
@@ -41,6 +43,7 @@
 
 mod bloom;
 mod case;
+mod dated;
 mod explain;
 mod index;
 #[cfg(test)]
@@ -49,12 +52,13 @@ mod role;
 mod words;
 
 pub use case::is_english_word;
+pub use dated::Dating;
 pub use explain::{Candidate, Verdict};
 pub use role::Role;
 pub(crate) use role::{GOVERNMENT_WORDS, MILITARY_WORDS};
 pub(crate) use words::{ASCII_WORD, ascii_word_end, char_at};
 
-use crate::dictionary::{Claim, Dictionary, EntityId, EntityType, Form};
+use crate::dictionary::{Claim, Dictionary, EntityId, EntityType, Form, RenamedState, Term};
 use crate::hash::WordMap;
 use bloom::Bloom;
 use case::{GroupInfo, accepts};
@@ -106,6 +110,11 @@ pub struct Matcher {
     longest: usize,
     groups: Vec<GroupInfo>,
     entity_kinds: Vec<EntityType>,
+    /// The dictionary's terms of office ([`Dictionary::office`]): `Claim::office` `k` is
+    /// `offices[k - 1]`.
+    offices: Vec<Box<[Term]>>,
+    /// The dictionary's renamed states ([`Dictionary::renamed`]).
+    renamed: Vec<RenamedState>,
 }
 
 impl Matcher {
@@ -136,6 +145,10 @@ impl Matcher {
             longest,
             groups,
             entity_kinds: dict.entities().iter().map(|e| e.kind).collect(),
+            offices: (1..=dict.dated_names() as u32)
+                .map(|k| dict.office(k).into())
+                .collect(),
+            renamed: dict.renamed().to_vec(),
         }
     }
 
@@ -297,7 +310,9 @@ impl Matcher {
         info.claims
             .iter()
             .filter(move |c| {
-                c.entity != m.entity && accepts(info, c.case, found, text, m.start, m.end)
+                c.entity != m.entity
+                    && accepts(info, c.case, found, text, m.start, m.end)
+                    && !self.renamed_from(c.entity, m.entity)
             })
             .map(|c| c.entity)
     }

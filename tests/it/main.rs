@@ -3,7 +3,9 @@
 
 mod workdir;
 
+mod actors;
 mod ambiguity;
+mod dates;
 mod determinism;
 mod dict;
 mod dict_abuse;

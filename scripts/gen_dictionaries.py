@@ -528,6 +528,13 @@ NOT_IN_POST = re.compile(r"FORMER|ELECT\b|\bGOV\.|GOVERNOR|GOVENOR|\bEX-|\bLATE\
 def government_people(src, countries):
     """Country id -> names of people Phoenix.Countries.actors.txt codes as its government."""
     out = defaultdict(list)
+    # Terms Phoenix lacks (curated/terms.tsv), by (country, phrase); each must be used.
+    extra = defaultdict(list)
+    for row in read_tsv(os.path.join(CURATED, "terms.tsv")):
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d", row["term"]):
+            raise SystemExit("curated/terms.tsv:%d: bad term %r" % (row["_line"], row["term"]))
+        extra[(row["country"], phrase_key(row["phoenix"]))].append((row["term"], row["_line"]))
+    used = set()
     for r in parse_phoenix(os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")):
         if "CountryInfo.txt" not in r["comment"]:
             continue  # people come from CountryInfo's lists of office holders; bodies do not
@@ -549,6 +556,10 @@ def government_people(src, countries):
                 terms.append(term)
         if terms == []:
             terms = None  # only slips: no limit
+        key = (next(iter(posts)), phrase_key(r["name"]))
+        if key in extra and terms is not None:
+            terms = terms + [t for t, _ in extra[key]]
+            used.add(key)
         # Words of the person's name are capitalised; titles and other English words are
         # lowercase, so
         # that the case policy accepts them either way ("President Reagan", "the Reagan
@@ -569,6 +580,10 @@ def government_people(src, countries):
                     words.append(w.lower())
             forms.append((" ".join(words), terms))
         out[posts.pop()] += forms
+    for key, rows in extra.items():
+        if key not in used:
+            raise SystemExit("curated/terms.tsv:%d: no dated GOV record %s of %s in Phoenix"
+                             % (rows[0][1], key[1], key[0]))
     return out
 
 

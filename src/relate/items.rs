@@ -241,13 +241,13 @@ pub(crate) fn drop_name_brackets(text: &str, items: &mut Vec<Item>) {
                 while j < items.len() && j < k + 6 && !is(items, j, '>') {
                     j += 1;
                 }
-                let span = &text[items[k].start..items.get(j).map_or(k, |it| it.end)];
-                let ticker = is(items, j, '>')
-                    && j > k + 1
-                    && span.len() <= 14
-                    && span[1..span.len() - 1]
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.');
+                let ticker = is(items, j, '>') && j > k + 1 && {
+                    let inner = &text[items[k].end..items[j].start];
+                    inner.len() <= 12
+                        && inner
+                            .bytes()
+                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+                };
                 if ticker {
                     items.drain(k..=j);
                     continue;

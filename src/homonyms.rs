@@ -11,7 +11,8 @@
 //!   ("Paris, Texas"), a city before one ("Atlanta, Georgia"), the name of a US organisation
 //!   ("Georgia Power", "the Washington Post"), a city of that state in the sentence ("Georgia …
 //!   Atlanta") or a list of states ("Georgia and Alabama"), or sports words with a US city
-//!   ("scored … Chicago Bulls");
+//!   ("scored … Chicago Bulls"); and, for Jordan and Georgia, the same name elsewhere in the
+//!   field so decided (one sense per story: "Jerry Jordan … Jordan expects");
 //! - **ambiguous**: a weaker hint (sports words without a US city, since a national side
 //!   scores too; a surname that is also an English word and followed by another capitalised
 //!   word, "Jordan Hunter Associates"; a first name that is an English word): the mention stays, says
@@ -46,6 +47,11 @@ pub struct Name {
     pub surname: bool,
     /// A US state's: the state's main cities ("Atlanta"); empty when it is no state.
     pub state_cities: &'static [&'static str],
+    /// Its other sense holds for the whole field once the context has shown it (see
+    /// [`one_sense_per_story`]). Not for a name whose senses share stories: "Washington" the
+    /// state, the city and the federal government; "Paris" the city beside a Paris Hilton; nor
+    /// for a given name, since a story goes on with the person's surname ("Smith"), not "Chad".
+    pub one_sense: bool,
 }
 
 /// The names read in context. A name not listed here is never touched.
@@ -56,6 +62,7 @@ pub const NAMES: &[Name] = &[
         given_name: true,
         surname: true,
         state_cities: &[],
+        one_sense: true,
     },
     Name {
         text: "Chad",
@@ -63,6 +70,7 @@ pub const NAMES: &[Name] = &[
         given_name: true,
         surname: false,
         state_cities: &[],
+        one_sense: false,
     },
     Name {
         text: "Israel",
@@ -70,6 +78,7 @@ pub const NAMES: &[Name] = &[
         given_name: true,
         surname: false,
         state_cities: &[],
+        one_sense: false,
     },
     Name {
         text: "Paris",
@@ -77,6 +86,7 @@ pub const NAMES: &[Name] = &[
         given_name: true,
         surname: false,
         state_cities: &[],
+        one_sense: false,
     },
     Name {
         text: "Georgia",
@@ -84,6 +94,7 @@ pub const NAMES: &[Name] = &[
         given_name: true,
         surname: false,
         state_cities: &["Atlanta", "Savannah", "Augusta", "Macon", "Dalton"],
+        one_sense: true,
     },
     Name {
         text: "Washington",
@@ -93,6 +104,7 @@ pub const NAMES: &[Name] = &[
         state_cities: &[
             "Seattle", "Spokane", "Tacoma", "Olympia", "Bellevue", "Redmond",
         ],
+        one_sense: false,
     },
 ];
 
@@ -129,6 +141,8 @@ pub enum Cue {
     InName,
     /// "Georgia … in Atlanta", "Georgia and Alabama".
     StateContext,
+    /// Another mention of the name in the field was decided so ([`Name::one_sense`]).
+    OneSense,
     /// Sports words in the sentence ("scored", "NBA"); with a US city, a player.
     Sports,
 }
@@ -155,10 +169,11 @@ impl Homonyms {
         if self.names.is_empty() {
             return;
         }
-        let mut drop = false;
-        for i in 0..mentions.len() {
-            let m = mentions[i];
-            let Some(name) = self.name_of(text, &m) else {
+        // (mention, name, verdict, cue) of the listed names; empty, and never allocated, in an
+        // article without them.
+        let mut read: Vec<(usize, &Name, Verdict, Cue)> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(name) = self.name_of(text, m) else {
                 continue;
             };
             let sentence = sentences
@@ -166,7 +181,13 @@ impl Homonyms {
                 .find(|s| s.start <= m.start && m.end <= s.end)
                 .cloned()
                 .unwrap_or(0..text.len());
-            match judge(name, text, sentence, &m, mentions).0 {
+            let (verdict, cue) = judge(name, text, sentence, m, mentions);
+            read.push((i, name, verdict, cue));
+        }
+        one_sense_per_story(&mut read);
+        let mut drop = false;
+        for &(i, _, verdict, _) in &read {
+            match verdict {
                 Verdict::Keep => {}
                 Verdict::Ambiguous => mentions[i].ambiguous = true,
                 Verdict::Drop => {
@@ -198,6 +219,25 @@ impl Homonyms {
     ) -> Option<(Verdict, Cue)> {
         let name = self.name_of(text, m)?;
         Some(judge(name, text, sentence, m, mentions))
+    }
+}
+
+/// One sense per story (Gale, Church and Yarowsky, 1992): once the context has made a name
+/// of [`Name::one_sense`] a person or a US state in a field, its other mentions there that
+/// nothing else decided are the same ("Jerry Jordan, an economist … Jordan expects growth";
+/// "Georgia Power … customers in Georgia"). A mention the sentence makes the country's stays.
+fn one_sense_per_story(read: &mut [(usize, &Name, Verdict, Cue)]) {
+    for k in 0..read.len() {
+        let (_, name, verdict, _) = read[k];
+        if !name.one_sense || verdict != Verdict::Drop {
+            continue;
+        }
+        for other in read.iter_mut() {
+            if std::ptr::eq(other.1, name) && other.3 != Cue::Country && other.2 != Verdict::Drop {
+                other.2 = Verdict::Drop;
+                other.3 = Cue::OneSense;
+            }
+        }
     }
 }
 
@@ -497,7 +537,7 @@ fn judge(
         }
         if before_sep == " " && before == "of" {
             let (_, b2) = word_before(text, m.start - before.len() - 1);
-            if matches!(b2, "state" | "State") {
+            if matches!(b2, "state" | "State" | "governor" | "Governor") {
                 return (Verdict::Drop, Cue::StateWord);
             }
         }
@@ -507,6 +547,11 @@ fn judge(
             if ends_with_any(head, name.state_cities) || before == "County" {
                 return (Verdict::Drop, Cue::CityBefore);
             }
+        }
+        let hyphenated = text[m.end..].strip_prefix('-').map(|t| word_after(t, 0).1);
+        if hyphenated.is_some_and(|w| is_title_word(w) && !not_a_name(w)) {
+            // "Georgia-Pacific", where the matcher's boundary check lets the name through.
+            return (Verdict::Drop, Cue::InName);
         }
         if capitals_speak
             && after_sep == " "
@@ -518,6 +563,13 @@ fn judge(
         }
     }
     let mut weak = Cue::None;
+    if name.given_name && capitals_speak && after_sep == " " && is_initial(after) {
+        // A middle initial and a surname: "Israel G. Grossman".
+        let (sep, surname) = word_after(text, m.end + 1 + after.len());
+        if sep == " " && is_title_word(surname) {
+            return (Verdict::Drop, Cue::Surname);
+        }
+    }
     if name.given_name
         && capitals_speak
         && !(before_sep == " " && LOCATIVE.contains(&before))
@@ -655,6 +707,12 @@ fn is_title_word(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+}
+
+/// "G.": one capital and a full stop.
+fn is_initial(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 fn not_a_name(word: &str) -> bool {

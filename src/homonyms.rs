@@ -176,11 +176,8 @@ impl Homonyms {
             let Some(name) = self.name_of(text, m) else {
                 continue;
             };
-            let sentence = sentences
-                .iter()
-                .find(|s| s.start <= m.start && m.end <= s.end)
-                .cloned()
-                .unwrap_or(0..text.len());
+            let k = sentences.partition_point(|s| s.end <= m.start);
+            let sentence = sentences.get(k).cloned().unwrap_or(0..text.len());
             let (verdict, cue) = judge(name, text, sentence, m, mentions);
             read.push((i, name, verdict, cue));
         }
@@ -227,16 +224,20 @@ impl Homonyms {
 /// nothing else decided are the same ("Jerry Jordan, an economist … Jordan expects growth";
 /// "Georgia Power … customers in Georgia"). A mention the sentence makes the country's stays.
 fn one_sense_per_story(read: &mut [(usize, &Name, Verdict, Cue)]) {
-    for k in 0..read.len() {
-        let (_, name, verdict, _) = read[k];
-        if !name.one_sense || verdict != Verdict::Drop {
-            continue;
-        }
-        for other in read.iter_mut() {
-            if std::ptr::eq(other.1, name) && other.3 != Cue::Country && other.2 != Verdict::Drop {
-                other.2 = Verdict::Drop;
-                other.3 = Cue::OneSense;
-            }
+    let decided = |name: &Name| {
+        name.one_sense
+            && read
+                .iter()
+                .any(|r| std::ptr::eq(r.1, name) && r.2 == Verdict::Drop)
+    };
+    // One flag per listed name, so a field with thousands of mentions is read twice, not
+    // once per mention.
+    let decided: Vec<bool> = NAMES.iter().map(decided).collect();
+    for r in read.iter_mut() {
+        let k = NAMES.iter().position(|n| std::ptr::eq(n, r.1));
+        if k.is_some_and(|k| decided[k]) && r.3 != Cue::Country && r.2 != Verdict::Drop {
+            r.2 = Verdict::Drop;
+            r.3 = Cue::OneSense;
         }
     }
 }
@@ -514,10 +515,16 @@ fn judge(
     m: &Mention,
     mentions: &[Mention],
 ) -> (Verdict, Cue) {
+    // The sentence, at most WINDOW bytes either side of the name, and the mentions in it
+    // (`mentions` is in text order): a mention costs the same in a run-on "sentence".
+    let sentence = window(text, sentence, m);
+    let lo = mentions.partition_point(|x| x.start < sentence.start);
+    let hi = mentions.partition_point(|x| x.start < sentence.end);
+    let mentions = &mentions[lo..hi];
     let state = !name.state_cities.is_empty();
     let (before_sep, before) = word_before(text, m.start);
     let (after_sep, after) = word_after(text, m.end);
-    let capitals_speak = !title_case_line(text, m.start);
+    let capitals_speak = !title_case_line(text, sentence.clone(), m.start);
     let starts_mention = |at: usize| mentions.iter().any(|x| x.start == at);
     let ends_mention = |at: usize| mentions.iter().any(|x| x.end == at);
 
@@ -659,6 +666,28 @@ fn contains_city(text: &str, cities: &[&str]) -> bool {
             .any(|c| contains_word_any(text, &[c.to_uppercase().as_str()]))
 }
 
+/// How far around a name its sentence is read, in bytes: the longest sentence of the Reuters
+/// stories is 1,303 characters, so real sentences are read whole, and a run-on one (a scraped
+/// table) costs no more per mention.
+const WINDOW: usize = 600;
+
+/// The part of `sentence` at most [`WINDOW`] bytes either side of the mention, on character
+/// boundaries.
+fn window(text: &str, sentence: Range<usize>, m: &Mention) -> Range<usize> {
+    let mut start = sentence
+        .start
+        .max(m.start.saturating_sub(WINDOW))
+        .min(m.start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = sentence.end.min(m.end + WINDOW).max(m.end).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
 /// The word right before `at` and the characters between it and `at` (spaces and commas).
 fn word_before(text: &str, at: usize) -> (&str, &str) {
     let head = &text[..at];
@@ -730,9 +759,13 @@ fn is_english(word: &str) -> bool {
 /// Is the line around `at` in title case ("Jordan Signs Pact With Israel")? Then a capital
 /// says nothing about a word. Counted over words of four letters or more, which leaves out
 /// the short function words that title case keeps in lower case.
-fn title_case_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+fn title_case_line(text: &str, within: Range<usize>, at: usize) -> bool {
+    let start = text[within.start..at]
+        .rfind('\n')
+        .map_or(within.start, |i| within.start + i + 1);
+    let end = text[at..within.end]
+        .find('\n')
+        .map_or(within.end, |i| at + i);
     let (mut upper, mut lower) = (0, 0);
     for word in text[start..end].split(|c: char| !c.is_alphabetic()) {
         if word.chars().count() < 4 {

@@ -418,3 +418,27 @@ fn one_sense_per_story() {
         assert_eq!(got, want, "{text:?}");
     }
 }
+
+/// A run-on "sentence" is read only near the name: a city 2,000 bytes away is no cue, and
+/// thousands of names in one sentence cost each the same.
+#[test]
+fn a_run_on_sentence_is_read_near_the_name() {
+    let far = format!(
+        "Georgia voters went to the polls {} in Atlanta.",
+        "and then ".repeat(250)
+    );
+    assert_eq!(verdict(&far, "Georgia"), Some((Keep, C::None)));
+    let (_, matcher, homonyms) = built_ins();
+    let many = "Jordan and Georgia and ".repeat(20_000);
+    let mut mentions = Vec::new();
+    matcher.find_into(&many, &mut mentions);
+    let before = mentions.len();
+    homonyms.read(&many, &[0..many.len()], &mut mentions);
+    assert_eq!(mentions.len(), before);
+    // And where every one is dropped: one sense per story is read once per field.
+    let power = "Georgia-Pacific and Georgia and ".repeat(20_000);
+    let mut mentions = Vec::new();
+    matcher.find_into(&power, &mut mentions);
+    homonyms.read(&power, &[0..power.len()], &mut mentions);
+    assert!(mentions.is_empty(), "{} left", mentions.len());
+}

@@ -433,12 +433,16 @@ fn a_run_on_sentence_is_read_near_the_name() {
     let mut mentions = Vec::new();
     matcher.find_into(&many, &mut mentions);
     let before = mentions.len();
-    homonyms.read(&many, &[0..many.len()], &mut mentions);
+    homonyms.read(&many, std::slice::from_ref(&(0..many.len())), &mut mentions);
     assert_eq!(mentions.len(), before);
     // And where every one is dropped: one sense per story is read once per field.
     let power = "Georgia-Pacific and Georgia and ".repeat(20_000);
     let mut mentions = Vec::new();
     matcher.find_into(&power, &mut mentions);
-    homonyms.read(&power, &[0..power.len()], &mut mentions);
+    homonyms.read(
+        &power,
+        std::slice::from_ref(&(0..power.len())),
+        &mut mentions,
+    );
     assert!(mentions.is_empty(), "{} left", mentions.len());
 }

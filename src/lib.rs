@@ -7,8 +7,10 @@
 //! 1. [`input`] opens files, folders and standard input, decompresses, numbers the lines;
 //! 2. [`article`] reads a record as an [`article::Article`], or a [`article::Reject`];
 //! 3. [`segment`] finds sentences;
-//! 4. [`dictionary`] loads entities and aliases; [`matcher`] finds their mentions, and
-//!    [`open_world`] the companies no dictionary lists, by the form of their names;
+//! 4. [`dictionary`] loads entities and aliases; [`matcher`] finds their mentions,
+//!    [`homonyms`] reads the few country names that are also people's names or US states in
+//!    their context, and [`open_world`] finds the companies no dictionary lists, by the form
+//!    of their names;
 //! 5. [`relate`] links mentions through trigger words into relations;
 //! 6. [`record`] writes the output format, turning byte spans into character offsets.
 //!
@@ -41,6 +43,7 @@ pub mod extracted;
 pub mod extraction;
 pub mod graph;
 mod hash;
+pub mod homonyms;
 pub mod input;
 pub mod matcher;
 pub mod open_world;

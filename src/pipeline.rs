@@ -15,6 +15,7 @@ use std::sync::mpsc;
 use crate::article::{self, Article, ArticleOptions, Reject};
 use crate::dictionary::{Day, Dictionary, EntityId, EntityType, Form};
 use crate::extraction::Scratch;
+use crate::homonyms::Homonyms;
 use crate::input::{InputError, Raw, Reader};
 use crate::matcher::Matcher;
 use crate::open_world::Grammar;
@@ -58,6 +59,7 @@ pub enum Emit {
 pub struct Pipeline {
     dict: Dictionary,
     matcher: Matcher,
+    homonyms: Homonyms,
     relater: Relater,
     options: Options,
 }
@@ -134,6 +136,7 @@ impl Pipeline {
     pub fn new(dict: Dictionary, ontology: Ontology, options: Options) -> Pipeline {
         let matcher = Matcher::new(&dict);
         Pipeline {
+            homonyms: Homonyms::new(&dict),
             dict,
             matcher,
             relater: Relater::new(ontology),
@@ -209,8 +212,12 @@ impl Pipeline {
         for (k, &(field, text)) in fields.iter().enumerate() {
             let mentions = &mut field_mentions[k];
             mentions.clear();
+            ranges.clear();
+            segment::sentences_into(text, ranges);
             self.matcher.find_with(text, lower, mentions);
             self.matcher.date_mentions(day, mentions);
+            // Before metonyms go: a capital in the sentence ("Tbilisi") is the country's cue.
+            self.homonyms.read(text, ranges, mentions);
             if !self.options.metonyms {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }
@@ -226,8 +233,6 @@ impl Pipeline {
                 );
             }
             let first_sentence = sentences.len();
-            ranges.clear();
-            segment::sentences_into(text, ranges);
             sentences.extend(ranges.drain(..).map(|range| Sentence { field, range }));
             let mut s = first_sentence;
             for m in mentions.iter() {
@@ -285,6 +290,19 @@ impl Pipeline {
                     for r in found.iter_mut() {
                         if r.subject.entity >= dictionary || r.object.entity >= dictionary {
                             r.confidence = crate::relate::through_open_world(r.confidence);
+                        }
+                    }
+                }
+                let unsure = &mentions[lo..hi];
+                if unsure.iter().any(|m| m.ambiguous) {
+                    let through = |a: &crate::relate::Arg| {
+                        unsure
+                            .iter()
+                            .any(|m| m.ambiguous && a.start <= m.start && m.end <= a.end)
+                    };
+                    for r in found.iter_mut() {
+                        if through(&r.subject) || through(&r.object) {
+                            r.confidence = crate::relate::through_ambiguous(r.confidence);
                         }
                     }
                 }

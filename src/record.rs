@@ -367,6 +367,9 @@ fn article_record(names: Names<'_>, article: &Article, ex: &Extraction, out: &mu
                 out.extend_from_slice(b",\"alternatives\":");
                 write_strs(out, alternatives.map(|a| dict.entity(a).id.as_str()));
             }
+            if m.ambiguous {
+                out.extend_from_slice(b",\"ambiguous\":true");
+            }
             out.push(b'}');
         });
         out.push(b'}');
@@ -501,6 +504,8 @@ mod tests {
         role: Option<&'static str>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         alternatives: Vec<&'a str>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        ambiguous: bool,
     }
 
     #[derive(Serialize)]
@@ -559,6 +564,7 @@ mod tests {
                 alternatives: alternatives(names.matcher, text, m)
                     .map(|a| dict.entity(a).id.as_str())
                     .collect(),
+                ambiguous: m.ambiguous,
             }
         };
         let entities = order

@@ -359,6 +359,7 @@ fn explain(args: ExplainArgs) -> Result<i32> {
                     form: k.form,
                     role: None,
                     group: c.group,
+                    ambiguous: false,
                 };
                 matcher.alternatives(text, &as_mention).collect()
             }

@@ -77,6 +77,9 @@ pub struct Mention {
     pub role: Option<Role>,
     /// The alias group matched; its other accepted claims are the alternatives.
     pub group: u32,
+    /// The context leaves open whether the name is the entity's: "Chad" before a surname that
+    /// is also an English word ([`crate::homonyms`]). The matcher never sets it.
+    pub ambiguous: bool,
 }
 
 /// Finds mentions of a [`Dictionary`]'s entities. Built once, shared by all workers.
@@ -294,6 +297,7 @@ impl Matcher {
                 form: claim.form,
                 role: None,
                 group: g,
+                ambiguous: false,
             });
         }
     }

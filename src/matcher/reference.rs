@@ -49,6 +49,7 @@ fn reference(d: &Dictionary, m: &Matcher, text: &str) -> Vec<Mention> {
                 form: c.form,
                 role: None,
                 group: g,
+                ambiguous: false,
             });
         }
     }

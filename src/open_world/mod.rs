@@ -847,6 +847,7 @@ impl Grammar {
                 form: Form::Pattern,
                 role: None,
                 group: NO_GROUP,
+                ambiguous: false,
             });
         }
         mentions.sort_by_key(|m| m.start);

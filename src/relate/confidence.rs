@@ -42,6 +42,13 @@ pub fn through_open_world(confidence: f32) -> f32 {
     documented(confidence * 0.9)
 }
 
+/// The confidence of a relation through a mention whose context leaves open whether it names
+/// the entity ("Chad Smith Associates", "Israel scored twice": [`crate::homonyms`]): a fifth
+/// off, rounded to two decimals as the rest.
+pub fn through_ambiguous(confidence: f32) -> f32 {
+    documented(confidence * 0.8)
+}
+
 /// The CAMEO code and PLOVER category of a relation: its predicate's, except that a planned
 /// act is coded as the announcement it is, as event coders do: a cooperative one as an intent
 /// to cooperate (CAMEO 03, PLOVER AGREE), a hostile one as a threat (CAMEO 13, THREATEN).

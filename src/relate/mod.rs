@@ -131,7 +131,7 @@ pub mod tabari;
 mod tests;
 mod triggers;
 
-pub use confidence::{confidence, event_codes, through_open_world};
+pub use confidence::{confidence, event_codes, through_ambiguous, through_open_world};
 pub use relation::{Arg, Context, Modality, Relation, Span};
 
 use std::ops::Range;

@@ -120,6 +120,7 @@ mod tests {
                     form: Form::Name,
                     role: None,
                     group: 0,
+                    ambiguous: false,
                 })
                 .collect();
             let ctx = Context {

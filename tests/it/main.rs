@@ -14,6 +14,7 @@ mod extract;
 mod faults;
 mod fuzz;
 mod graph;
+mod homonyms;
 mod hostile;
 mod json;
 mod officials;

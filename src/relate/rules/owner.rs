@@ -1,7 +1,8 @@
 //! Rule `owner`: ownership said by the shape of a noun phrase, not by a verb. "Maremont Corp
 //! subsidiary Gabriel", "Indal Ltd's wholly owned Indal Technologies Inc", "Gabriel, a unit of
 //! Maremont", "Maremont's Gabriel unit", "Gabriel's parent, Maremont", "Kuwait-owned Santa Fe",
-//! "San Miguel Brewery, 69.65 pct held by San Miguel" give the owner `owns` the owned (below
+//! "San Miguel Brewery, 69.65 pct held by San Miguel", "Penril Corp said its Triplett Corp
+//! subsidiary" (the speaker's "its") give the owner `owns` the owned (below
 //! half, stated as a percentage, `stake_in`). Counter-examples: "Maremont's unit sales rose"
 //! names no second entity after the noun; "British-owned Midland" (a people owns it, not the
 //! state); "20 pct held by Maremont" without "owned" reads as a stake, not ownership.
@@ -13,7 +14,7 @@ use crate::relate::confidence::confidence;
 use crate::relate::items::{Item, Kind, in_class, is_word, owner_arg, word_in};
 use crate::relate::ontology::{Ontology, PredicateId};
 use crate::relate::relation::{Arg, Modality, Relation};
-use crate::relate::subject::near_subject;
+use crate::relate::subject::{near_subject, side_left};
 
 use super::push;
 
@@ -228,7 +229,49 @@ fn held_unit(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg)> {
         let owned = entity(items, c - 1)?;
         return Some((whole(text, items, c - 4)?, owned));
     }
+    // "Penril Corp said its Triplett Electrical Instrument Corp subsidiary": "its" is the
+    // speaker's.
+    if c >= 2 {
+        let owned = entity(items, c - 1)?;
+        let mut j = skip_modifiers_left(items, c - 1);
+        j = j.checked_sub(1)?;
+        if !is_word(text, &items[j], "its") {
+            return None;
+        }
+        return Some((speaker_of(text, items, j)?, owned));
+    }
     None
+}
+
+/// The company that says the sentence in which a possessive "its" stands at `j`: "Penril
+/// Corp said (that) its", "Penril Corp said it is seeking to sell its". Only when no other
+/// name stands between the verb of saying and the possessive. A coreference on the
+/// possessive's span.
+fn speaker_of(text: &str, items: &[Item], j: usize) -> Option<Arg> {
+    let mut k = j;
+    let mut words = 0;
+    loop {
+        k = k.checked_sub(1)?;
+        let it = &items[k];
+        if in_class(it, class::SAYING) {
+            break;
+        }
+        if !matches!(it.kind, Kind::Word) || words == 8 {
+            return None;
+        }
+        words += 1;
+    }
+    let speaker = side_left(text, items, k).0?;
+    if speaker.distance > 3 || speaker.args.len() > 1 {
+        return None;
+    }
+    let a = speaker.args[0];
+    Some(Arg {
+        coreference: true,
+        start: items[j].start,
+        end: items[j].end,
+        ..a
+    })
 }
 
 /// "parent" at `c`: "Gabriel's parent, Maremont" and "Gabriel's parent company Maremont"

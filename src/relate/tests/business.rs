@@ -173,6 +173,12 @@ fn business_table() {
             &["hw stake_in zte reported coref owner"],
         ),
         ("Huawei owns ZTE shares.", &[]),
+        // "its" before a unit is the speaker's.
+        (
+            "Huawei said its ZTE unit sold phones.",
+            &["hw owns zte coref owner"],
+        ),
+        ("Huawei said Apple sold its ZTE unit.", &[]),
         // A number of shares bought is a stake; the company bought is an acquisition.
         (
             "Huawei told the US it has acquired 325,000 shares of ZTE.",

@@ -3,6 +3,7 @@
 //! behind a preposition for one that takes a direct object, and to the country that owns
 //! goods or assets ("tariffs on Japanese electronics", "attacks on Iranian oil facilities").
 
+use super::actors::is_possessive;
 use super::barriers::is_barrier;
 use super::classes::class;
 use super::items::{
@@ -61,6 +62,45 @@ pub(crate) struct Reach {
 }
 
 /// The nearest entity group right of `from`, within `window` words.
+/// When the entity at `items[k]` starts a description of a company that a name follows
+/// ("U.S. computer maker Apple", "Japanese electronics group Sony Corp", "Europe's largest copper
+/// producer, Norddeutsche Affinerie"): the index of that name. The description is one to five
+/// lowercase words, the last a noun of a company.
+fn described_name(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    if !matches!(items[k].kind, Kind::Entity { .. }) {
+        return None;
+    }
+    let mut j = k + 1;
+    if is_possessive(text, items, j) {
+        j += 2;
+    }
+    let start = j;
+    while j < items.len()
+        && j < start + 5
+        && matches!(items[j].kind, Kind::Word)
+        && !in_class(&items[j], class::FUNCTION_WORDS | class::BARRIER_WORDS)
+        && text[items[j].start..].starts_with(|c: char| c.is_lowercase())
+    {
+        j += 1;
+    }
+    if j == start
+        || !(in_class(&items[j - 1], class::COMPANY_NOUNS)
+            || word_in(text, &items[j - 1], DESCRIBED_COMPANIES))
+    {
+        return None;
+    }
+    if items
+        .get(j)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct(',')))
+    {
+        j += 1;
+    }
+    matches!(items.get(j)?.kind, Kind::Entity { .. }).then_some(j)
+}
+
+/// Nouns of a company in a description before its name, besides `COMPANY_NOUNS`.
+const DESCRIBED_COMPANIES: &[&str] = &["producer", "concern", "bank", "house", "publisher"];
+
 pub(crate) fn side_right(
     text: &str,
     items: &[Item],
@@ -72,6 +112,11 @@ pub(crate) fn side_right(
     let mut k = from;
     let mut chain_to = None;
     while k < items.len() && words <= window {
+        // "acquired U.S. computer maker Apple", "sued Japanese electronics group Sony": the
+        // name the description leads to is the object, not the country that modifies it.
+        if let Some(n) = described_name(text, items, k) {
+            k = n;
+        }
         let it = &items[k];
         let owner = || {
             (owned_by(items, k, reach.owned) || (reach.owner && owner_of(text, items, k)))

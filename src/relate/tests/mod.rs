@@ -342,6 +342,11 @@ fn table() {
             "Apple met the US and it will acquire Samsung.",
             &["apl meet USA svo"],
         ),
+        // A description before a name: the name is the object, not the country modifying it.
+        (
+            "Huawei sued Japanese electronics group Apple.",
+            &["hw sue apl svo"],
+        ),
         // A place after a name locates it; the name is the subject.
         ("Huawei of China sued Apple.", &["hw sue apl svo"]),
         // An apposition describes the subject before it; a name inside it is not the subject.

@@ -31,7 +31,7 @@ pub(crate) use sale::sale;
 pub(crate) use trade::{contract_from, trade};
 
 use super::confidence::{HOSTILE, confidence};
-use super::items::{Item, Side, in_class};
+use super::items::{Item, Side, in_class, is_word};
 use super::modality::modality;
 use super::negation::negated;
 use super::relation::{Arg, Modality, Relation};
@@ -101,6 +101,16 @@ pub(crate) fn relate_trigger(
     }
     // "bought 1.3 mln CooperVision Inc common shares": a number of the company's shares, which
     // rule `owner` reads as a stake; the company is not acquired.
+    // "completed the acquisition of Hilton International from Transworld Corp": the party
+    // after "from" sold what was bought (rule `sale` reads the verbs); it is not acquired.
+    if ontology.predicate(trigger.predicate).id == "acquire"
+        && items[last + 1..]
+            .iter()
+            .take_while(|it| it.start < object.args[0].start)
+            .any(|it| is_word(text, it, "from"))
+    {
+        return;
+    }
     // "bought Borg-Warner Corp's Traffic Services business": a part of the company, which
     // rule `sale` reads as sold by it.
     if first == last

@@ -424,11 +424,15 @@ pub(crate) fn shares_bought(text: &str, items: &[Item], c: usize) -> Option<Arg>
     {
         k += 1;
     }
-    // The number: "325", ",", "000" or "1", ".", "3", then perhaps "mln".
+    // The number: "325", ",", "000" or "1", ".", "3", then perhaps "mln"; or a word ("five
+    // mln").
     let digits = |it: &Item| {
         matches!(it.kind, Kind::Word) && text[it.start..it.end].bytes().all(|b| b.is_ascii_digit())
     };
-    if !items.get(k).is_some_and(digits) {
+    if !items
+        .get(k)
+        .is_some_and(|it| digits(it) || in_class(it, class::QUANTIFIERS))
+    {
         return None;
     }
     k += 1;
@@ -461,11 +465,24 @@ pub(crate) fn shares_bought(text: &str, items: &[Item], c: usize) -> Option<Arg>
         let mut j = k + 1;
         return share_words(&mut j).then_some(o);
     }
-    // "325,000 shares of Sheldahl Inc", "50,000 common shares in the company's".
-    if !share_words(&mut k)
-        || !items
-            .get(k)
-            .is_some_and(|it| word_in(text, it, &["of", "in"]))
+    // "325,000 shares of Sheldahl Inc", "50,000 common shares in the company's", "five mln
+    // shares or 16 pct of Nippon Lace".
+    if !share_words(&mut k) {
+        return None;
+    }
+    if items.get(k).is_some_and(|it| is_word(text, it, "or"))
+        && let Some(p) =
+            (k + 1..items.len().min(k + 6)).find(|&p| word_in(text, &items[p], &["pct", "percent"]))
+    {
+        // A majority bought is the company ("58.3 mln shares or 96 pct of Owens-Illinois").
+        if percentage(text, items, p + 1).is_some_and(|(pct, _)| pct >= 50) {
+            return None;
+        }
+        k = p + 1;
+    }
+    if !items
+        .get(k)
+        .is_some_and(|it| word_in(text, it, &["of", "in"]))
     {
         return None;
     }

@@ -189,6 +189,19 @@ fn business_table() {
             &["hw stake_in zte reported coref owner"],
         ),
         ("Huawei bought ZTE.", &["hw acquire zte svo"]),
+        (
+            "Huawei bought five mln shares or 16 pct of ZTE.",
+            &["hw stake_in zte owner"],
+        ),
+        (
+            "Huawei bought 58 mln shares or 96 pct of ZTE.",
+            &["hw acquire zte svo"],
+        ),
+        // The party after "from" sold; it is not what was bought.
+        (
+            "Huawei completed the acquisition of a phone maker from ZTE.",
+            &[],
+        ),
         // A part of a company sold, named between the verb and "to" (rule `sale`).
         (
             "Huawei agreed to sell its ZTE unit to Samsung.",

@@ -229,6 +229,21 @@ pub(crate) fn drop_name_brackets(text: &str, items: &mut Vec<Item>) {
     };
     let mut k = 0;
     while k < items.len() {
+        // "said it acquired (Keystone Bancshares Inc)": parentheses around a name that
+        // glosses nothing before it are brackets too.
+        if is(items, k, '(')
+            && entity(items, k + 1)
+            && is(items, k + 2, ')')
+            && !(k > 0 && (entity(items, k - 1) || is(items, k - 1, '>')))
+            // "York International (Cyprus) Ltd": a part of a longer name.
+            && !items
+                .get(k + 3)
+                .is_some_and(|it| in_class(it, class::COMPANY_FORMS))
+        {
+            items.remove(k + 2);
+            items.remove(k);
+            continue;
+        }
         if is(items, k, '<') {
             if entity(items, k + 1) && is(items, k + 2, '>') {
                 items.remove(k + 2);

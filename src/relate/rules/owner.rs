@@ -215,6 +215,17 @@ fn held_unit(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg)> {
         if items.get(k).is_some_and(|it| is_word(text, it, "the")) {
             k += 1;
         }
+        // "a wholly-owned subsidiary of Canada's Mitel Corp": the country locates the owner.
+        if items
+            .get(k)
+            .is_some_and(|it| matches!(it.kind, Kind::Entity { .. }))
+            && is_possessive(text, items, k + 1)
+            && items
+                .get(k + 3)
+                .is_some_and(|it| matches!(it.kind, Kind::Entity { .. }))
+        {
+            k += 3;
+        }
         let owner = entity(items, k)?;
         let owned =
             apposed_before(text, items, start).or_else(|| described_before(text, items, c))?;

@@ -153,7 +153,16 @@ fn business_table() {
             &["hw stake_in zte owner"],
         ),
         ("ZTE, held by Huawei, said sales rose.", &[]),
-        // Wire brackets around a name, and a ticker after one, are not words between them.
+        // Wire brackets around a name, and a ticker after one, are not words between them;
+        // nor are parentheses around a name that glosses nothing.
+        (
+            "Huawei said it acquired (ZTE) for cash.",
+            &["hw acquire zte reported coref svo"],
+        ),
+        (
+            "ZTE, a unit of China's Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
         (
             "ZTE, 50.1 pct owned by <Huawei>, said sales rose.",
             &["hw owns zte owner"],

@@ -20,7 +20,7 @@ use crate::relate::classes::class;
 use crate::relate::confidence::confidence;
 use crate::relate::items::{Item, Kind, in_class, is_word, owner_arg, word_in};
 use crate::relate::ontology::{Ontology, PredicateId};
-use crate::relate::relation::Relation;
+use crate::relate::relation::{Arg, Relation};
 use crate::relate::subject::near_subject;
 
 /// How many items may stand between the verb and the "to" before the buyer.
@@ -56,17 +56,7 @@ pub(crate) fn sale(
         let Some(buyer) = items.get(b).and_then(owner_arg) else {
             continue;
         };
-        let Some((sellers, negated, modality)) = near_subject(text, items, v) else {
-            continue;
-        };
-        for (k, s) in sellers.args.iter().enumerate() {
-            if dict.kind(s.entity) != EntityType::Company || s.entity == buyer.entity {
-                continue;
-            }
-            // The part sold stands between verb and buyer: counted as three words.
-            let c = confidence("sale", sellers.distance, 3, k, s.coreference);
-            push(out, sell_to, *s, buyer, it, negated, modality, "sale", c);
-        }
+        subjects(dict, text, items, v, buyer, sell_to, out);
     }
 }
 
@@ -130,16 +120,33 @@ fn bought(
     let Some(seller) = seller else {
         return;
     };
-    let Some((buyers, negated, modality)) = near_subject(text, items, v) else {
+    subjects(dict, text, items, v, seller, sell_to, out);
+}
+
+/// The companies of the clause of the verb at `v` and the `other` party, as a `sell_to`
+/// relation: `other` bought from them when the verb is one of selling, sold to them when it is
+/// one of buying. The part sold stands between verb and party: counted as three words.
+fn subjects(
+    dict: &Dictionary,
+    text: &str,
+    items: &[Item],
+    v: usize,
+    other: Arg,
+    sell_to: PredicateId,
+    out: &mut Vec<Relation>,
+) {
+    let Some((side, negated, modality)) = near_subject(text, items, v) else {
         return;
     };
-    for (k, b) in buyers.args.iter().enumerate() {
-        if dict.kind(b.entity) != EntityType::Company || b.entity == seller.entity {
+    let selling = word_in(text, &items[v], SELLING);
+    for (k, s) in side.args.iter().enumerate() {
+        if dict.kind(s.entity) != EntityType::Company || s.entity == other.entity {
             continue;
         }
-        let c = confidence("sale", buyers.distance, 3, k, b.coreference);
+        let (seller, buyer) = if selling { (*s, other) } else { (other, *s) };
+        let c = confidence("sale", side.distance, 3, k, s.coreference);
         push(
-            out, sell_to, seller, *b, &items[v], negated, modality, "sale", c,
+            out, sell_to, seller, buyer, &items[v], negated, modality, "sale", c,
         );
     }
 }

@@ -70,30 +70,7 @@ pub(crate) fn tokens(
         if let Some(m) = next_mention.peek()
             && m.start <= pos
         {
-            out.push(Item {
-                start: m.start,
-                end: m.end,
-                class: 0,
-                kind: Kind::Entity {
-                    entity: m.entity,
-                    form: m.form,
-                    coreference: false,
-                    // A demonym is an actor only in a role ("Chinese officials"), or as a
-                    // plural noun ("the Palestinians reject", "killed four Iraqis"). A person
-                    // of the people lists holds an office of the state and acts for it
-                    // ("President Reagan"), as its agent unless in a role ("the Reagan
-                    // administration" is the body).
-                    actor: m.form != Form::Demonym
-                        || m.role.is_some()
-                        || (is_plural(&text[m.start..m.end]) && !counted(text, out.last())),
-                    role: m.role.is_some(),
-                    person: false,
-                    agent: (m.form == Form::Person && m.role.is_none()).then_some(Span {
-                        start: m.start,
-                        end: m.end,
-                    }),
-                },
-            });
+            out.push(mention_item(text, m, out.last()));
             pos = m.end.min(range.end);
             next_mention.next();
             continue;
@@ -145,6 +122,32 @@ pub(crate) fn tokens(
         pos += len;
     }
     out
+}
+
+/// The item of a mention, `prev` the item before it. A demonym is an actor only in a role
+/// ("Chinese officials"), or as a plural noun ("the Palestinians reject", "killed four Iraqis").
+/// A person of the people lists holds an office of the state and acts for it ("President
+/// Reagan"), as its agent unless in a role ("the Reagan administration" is the body).
+pub(crate) fn mention_item(text: &str, m: &Mention, prev: Option<&Item>) -> Item {
+    Item {
+        start: m.start,
+        end: m.end,
+        class: 0,
+        kind: Kind::Entity {
+            entity: m.entity,
+            form: m.form,
+            coreference: false,
+            actor: m.form != Form::Demonym
+                || m.role.is_some()
+                || (is_plural(&text[m.start..m.end]) && !counted(text, prev)),
+            role: m.role.is_some(),
+            person: false,
+            agent: (m.form == Form::Person && m.role.is_none()).then_some(Span {
+                start: m.start,
+                end: m.end,
+            }),
+        },
+    }
 }
 
 /// Is `prev` a number or a quantifier ("100 Palestinians", "many Americans"): people, not

@@ -103,7 +103,7 @@ pub(crate) fn relate_trigger(
     // rule `owner` reads as a stake; the company is not acquired.
     // "completed the acquisition of Hilton International from Transworld Corp": the party
     // after "from" sold what was bought (rule `sale` reads the verbs); it is not acquired.
-    if ontology.predicate(trigger.predicate).id == "acquire"
+    if predicate.id == "acquire"
         && items[last + 1..]
             .iter()
             .take_while(|it| it.start < object.args[0].start)

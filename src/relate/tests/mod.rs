@@ -2,9 +2,9 @@
 //! counter-examples, run through the whole stage; and the checks that the byte-wise reading of
 //! a sentence and the cheap pre-filters agree with what they replaced.
 
-use super::items::{Kind, counted, is_plural};
+use super::items::{Kind, mention_item};
 use super::*;
-use crate::dictionary::{DictionaryBuilder, Form};
+use crate::dictionary::DictionaryBuilder;
 use crate::matcher::Matcher;
 
 mod business;
@@ -669,25 +669,7 @@ fn reference_tokens(
         if let Some(m) = next_mention.peek()
             && m.start <= pos
         {
-            out.push(Item {
-                start: m.start,
-                end: m.end,
-                class: 0,
-                kind: Kind::Entity {
-                    entity: m.entity,
-                    form: m.form,
-                    coreference: false,
-                    actor: m.form != Form::Demonym
-                        || m.role.is_some()
-                        || (is_plural(&text[m.start..m.end]) && !counted(text, out.last())),
-                    role: m.role.is_some(),
-                    person: false,
-                    agent: (m.form == Form::Person && m.role.is_none()).then_some(Span {
-                        start: m.start,
-                        end: m.end,
-                    }),
-                },
-            });
+            out.push(mention_item(text, m, out.last()));
             while iter.peek().is_some_and(|&(o, _)| base + o < m.end) {
                 iter.next();
             }

@@ -179,7 +179,29 @@ fn apposed_before(text: &str, items: &[Item], j: usize) -> Option<Arg> {
     if !(matches!(link.kind, Kind::Punct(',')) || in_class(link, class::BE_FORMS)) {
         return None;
     }
-    whole(text, items, k - 2)
+    whole(text, items, k - 2).or_else(|| named_before(text, items, k - 2))
+}
+
+/// The name that a capitalised word at `k` ends, when the dictionary's name stopped short of
+/// it: "Mafina BV of Voorburg", "Marathon Petroleum Company" (an entity, then "Company";
+/// an entity, "of" and one or two capitalised words).
+fn named_before(text: &str, items: &[Item], k: usize) -> Option<Arg> {
+    let capital =
+        |it: &Item| matches!(it.kind, Kind::Word) && text.as_bytes()[it.start].is_ascii_uppercase();
+    if !capital(&items[k]) {
+        return None;
+    }
+    if in_class(&items[k], class::COMPANY_NOUNS) {
+        return entity(items, k.checked_sub(1)?);
+    }
+    let mut j = k.checked_sub(1)?;
+    if capital(&items[j]) {
+        j = j.checked_sub(1)?;
+    }
+    if !is_word(text, &items[j], "of") {
+        return None;
+    }
+    whole(text, items, j.checked_sub(1)?)
 }
 
 /// "X, the U.S. unit of", "X, a main bank subsidiary of": a determiner up to three words
@@ -231,8 +253,28 @@ fn held_unit(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg)> {
             apposed_before(text, items, start).or_else(|| described_before(text, items, c))?;
         return Some((owner, owned));
     }
-    if let Some(owned) = entity(items, c + 1) {
-        return Some((owner_before(text, items, start)?, owned));
+    // "Maremont subsidiary Gabriel", and with an apposition "AMAX Inc unit, AMAX Magnesium
+    // Corp", "Gelco Corp's Canadian unit, Gelco Express Ltd".
+    let after = if items
+        .get(c + 1)
+        .is_some_and(|it| matches!(it.kind, Kind::Punct(',')))
+    {
+        c + 2
+    } else {
+        c + 1
+    };
+    if let Some(owned) = entity(items, after) {
+        let j = skip_locations_left(items, start);
+        if let Some(owner) = owner_before(text, items, j) {
+            return Some((owner, owned));
+        }
+        // "Harley-Davidson Inc said its wholly owned subsidiary, Holiday Rambler Corp",
+        // "Fidata Corp and its subsidiary, Fidata Trust".
+        let its = j.checked_sub(1)?;
+        if !is_word(text, &items[its], "its") {
+            return None;
+        }
+        return Some((its_owner(text, items, its)?, owned));
     }
     // "Maremont's Gabriel unit": the owned right before the noun, its owner's possessive
     // before that.
@@ -249,9 +291,40 @@ fn held_unit(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg)> {
         if !is_word(text, &items[j], "its") {
             return None;
         }
-        return Some((speaker_of(text, items, j)?, owned));
+        return Some((its_owner(text, items, j)?, owned));
     }
     None
+}
+
+/// Left of `k` (exclusive), past the demonyms and words of [`OWNERSHIP_MODIFIERS`] that
+/// describe a held company: "its British subsidiary", "Gelco Corp's Canadian unit".
+fn skip_locations_left(items: &[Item], k: usize) -> usize {
+    let mut j = k;
+    while j > 0
+        && k - j < 4
+        && matches!(
+            items[j - 1].kind,
+            Kind::Entity {
+                form: Form::Demonym,
+                ..
+            }
+        )
+    {
+        j = skip_modifiers_left(items, j - 1);
+    }
+    j
+}
+
+/// Whose is the possessive "its" at `j`: the speaker's ([`speaker_of`]), or the name right
+/// before "and" ("Swire Pacific Ltd and its 50.25 pct unit").
+fn its_owner(text: &str, items: &[Item], j: usize) -> Option<Arg> {
+    if j >= 2
+        && is_word(text, &items[j - 1], "and")
+        && let Some(owner) = whole(text, items, j - 2)
+    {
+        return Some(owner);
+    }
+    speaker_of(text, items, j)
 }
 
 /// The company that says the sentence in which a possessive "its" stands at `j`: "Penril

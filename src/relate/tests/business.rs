@@ -188,6 +188,26 @@ fn business_table() {
             &["hw owns zte coref owner"],
         ),
         ("Huawei said Apple sold its ZTE unit.", &[]),
+        // The unit named after it, in apposition; its owner before, or the "its" of the
+        // speaker or of the name before "and".
+        (
+            "Huawei said its wholly owned subsidiary, ZTE, sold phones.",
+            &["hw owns zte coref owner"],
+        ),
+        (
+            "Huawei and its Chinese subsidiary, ZTE, sold phones.",
+            &["hw owns zte owner"],
+        ),
+        ("Huawei's unit, ZTE, sold phones.", &["hw owns zte owner"]),
+        (
+            "Apple said Huawei's unit, ZTE, sold phones.",
+            &["hw owns zte owner"],
+        ),
+        // The owned named past the dictionary's name: "of" and a place, or "Company".
+        (
+            "ZTE of Shenzhen, a unit of Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
         // A number of shares bought is a stake; the company bought is an acquisition.
         (
             "Huawei told the US it has acquired 325,000 shares of ZTE.",

@@ -37,6 +37,7 @@ pub(crate) const NEGATIONS: &[&str] = &[
     "declines",
     "decline",
     "failed",
+    "unable",
     "fails",
     "without",
     "neither",

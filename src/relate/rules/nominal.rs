@@ -298,6 +298,10 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "begin",
     "start",
     "started",
+    // "enter into talks with Japan": the entrant's own talks.
+    "enter",
+    "entered",
+    "enters",
     "mount",
     "mounted",
     "unveil",

@@ -117,9 +117,30 @@ pub(super) fn sides(
         }
         (Some(l), Some(r), _) => Some(Active::Pair(l, r, "svo")),
         (Some(l), None, Some(antecedent)) => Some(Active::Pair(l, antecedent, "relative-object")),
-        (Some(l), None, None) if predicate.symmetric && l.args.len() >= 2 => Some(Active::Group(l)),
+        (Some(l), None, None)
+            if predicate.symmetric
+                && l.args.len() >= 2
+                && !other_party(text, items, last, trigger) =>
+        {
+            Some(Active::Group(l))
+        }
         _ => None,
     }
+}
+
+/// "Venezuela, Chile and the Philippines have reached agreement with commercial banks": a
+/// trigger that ends in its object's preposition, followed by a party that is not an entity,
+/// names the other side of the act; the group's members are not each other's ("agreed with
+/// each other" they are).
+fn other_party(text: &str, items: &[Item], last: usize, trigger: &Trigger) -> bool {
+    let preposition = trigger
+        .rest
+        .last()
+        .is_some_and(|w| FUNCTION_WORDS.contains(&w.as_str()));
+    preposition
+        && items
+            .get(last + 1)
+            .is_some_and(|it| matches!(it.kind, Kind::Word) && !word_in(text, it, &["each", "one"]))
 }
 
 /// "would blockade Paris from Monday night to demand an end …", "told Reuters the counsels

@@ -375,6 +375,27 @@ fn table() {
         ("Japan will acquire Samsung.", &[]),
         // "agree" inflects as "agreed", a symmetric verb with a coordinated subject.
         ("Hungary and Russia agreed.", &["HUN agree RUS reciprocal"]),
+        // A party after the trigger's preposition that is no entity: not each other's.
+        (
+            "Hungary and Russia reached agreement with commercial banks.",
+            &[],
+        ),
+        (
+            "Hungary and Russia reached agreement with each other.",
+            &["HUN agree RUS reciprocal"],
+        ),
+        (
+            "Samsung entered into a marketing agreement with Apple.",
+            &["sam agree apl svo"],
+        ),
+        (
+            "Samsung said it was unable to reach agreement with Apple.",
+            &["sam agree apl negated reported coref svo"],
+        ),
+        (
+            "Congress wants Japan to enter into talks with Germany.",
+            &["JPN meet DEU nominal"],
+        ),
         // The speaker of "said" is the "it" after it.
         (
             "Japan said on Tuesday it had banned Huawei.",

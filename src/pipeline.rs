@@ -221,6 +221,8 @@ impl Pipeline {
             if !self.options.metonyms {
                 mentions.retain(|m| !matches!(m.form, Form::Metonym | Form::Person));
             }
+            // "Treasury Secretary James Baker …, Baker said": later surnames are the person.
+            self.matcher.surname_mentions(text, mentions);
             if self.options.open_world {
                 Grammar::builtin().add_companies(
                     &self.matcher,

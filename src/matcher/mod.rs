@@ -49,6 +49,7 @@ mod index;
 #[cfg(test)]
 mod reference;
 mod role;
+mod surnames;
 mod words;
 
 pub use case::is_english_word;

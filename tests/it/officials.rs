@@ -76,3 +76,31 @@ fn agent_offsets_are_characters_in_non_ascii_text() {
     let got: String = text.chars().skip(start).take(13).collect();
     assert_eq!(got, "U.S. official");
 }
+
+/// A surname after the full name in the same text is the same office holder; another
+/// person of that surname ("Nancy Reagan") is not.
+#[test]
+fn a_later_surname_is_the_office_holder() {
+    let wd = Workdir::new("officials-surname");
+    let text = "Treasury Secretary James Baker arrived in Tokyo. \
+Baker urged Japan to cut interest rates. Nancy Reagan criticized China. \
+Mrs Baker visited Italy.";
+    let line = serde_json::json!({"id": "a", "text": text, "date": "1987-03-02"}).to_string();
+    wd.write("a.jsonl", format!("{line}\n"));
+    let records = stdout_records(&wd.run(&["extract", "a.jsonl"]));
+    let got: Vec<String> = records[0]["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} | {}",
+                r["subject"].as_str().unwrap(),
+                r["predicate"].as_str().unwrap(),
+                r["object"].as_str().unwrap(),
+                r["subject_span"]["agent"]["text"],
+            )
+        })
+        .collect();
+    assert_eq!(got, ["USA urge JPN | \"Baker\""], "{got:#?}");
+}

@@ -125,9 +125,11 @@ impl ShortKey {
         Some(ShortKey(u128::from_le_bytes(buf)))
     }
 
+    /// The same value as [`crate::hash::word_hash`] of the integer, computed in place: two
+    /// steps of the word hasher, its two halves (what `write_u128` hands it as 16 bytes).
     #[inline]
     fn hash(self) -> u64 {
-        crate::hash::word_hash(&self.0)
+        crate::hash::u128_hash(self.0)
     }
 
     /// The key of `text[start..end]`, the same as [`ShortKey::new`] of it. Where 16 bytes

@@ -91,7 +91,7 @@ mod tests {
             1,
             u128::MAX,
             0x0123_4567_89ab_cdef_fedc_ba98_7654_3210,
-            1 << 120 | 0x6568_74,
+            1 << 120 | 0x0065_6874,
         ] {
             assert_eq!(u128_hash(x), word_hash(&x), "{x:#x}");
         }

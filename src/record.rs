@@ -436,7 +436,7 @@ fn needs_escape(s: &[u8]) -> bool {
     let mut chunks = s.chunks_exact(8);
     for c in &mut chunks {
         let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        if below(x, 0x20) || below(x ^ ONES * 0x22, 1) || below(x ^ ONES * 0x5c, 1) {
+        if below(x, 0x20) || below(x ^ (ONES * 0x22), 1) || below(x ^ (ONES * 0x5c), 1) {
             return true;
         }
     }

@@ -108,6 +108,17 @@ impl Starts {
     }
 }
 
+/// `KEY_MASKS[n]`: the low `n` bytes of a 128-bit integer.
+const KEY_MASKS: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// Up to 15 bytes of text and their number, in one integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ShortKey(u128);
@@ -125,9 +136,11 @@ impl ShortKey {
         Some(ShortKey(u128::from_le_bytes(buf)))
     }
 
+    /// The same value as [`crate::hash::word_hash`] of the integer, computed in place: two
+    /// steps of the word hasher, its two halves (what `write_u128` hands it as 16 bytes).
     #[inline]
     fn hash(self) -> u64 {
-        crate::hash::word_hash(&self.0)
+        crate::hash::u128_hash(self.0)
     }
 
     /// The key of `text[start..end]`, the same as [`ShortKey::new`] of it. Where 16 bytes
@@ -141,7 +154,9 @@ impl ShortKey {
         match text.as_bytes().get(start..start + 16) {
             Some(sixteen) if n <= 15 => {
                 let bytes = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
-                let key = bytes & ((1u128 << (8 * n)) - 1);
+                // A mask from a table: a shift of a 128-bit integer by a variable count is
+                // several instructions and branches, for every word.
+                let key = bytes & KEY_MASKS[n];
                 Some(ShortKey(key | (n as u128) << 120))
             }
             _ => ShortKey::new(&text[start..end]),

@@ -29,8 +29,9 @@ pub(crate) const ASCII_WORD: [bool; 256] = {
 };
 
 /// The end of the run of letters and digits from byte `at` (which may be `at` itself), or a
-/// place in it at or after `cap` when it goes on past `cap`.
-#[inline]
+/// place in it at or after `cap` when it goes on past `cap`. Always inlined: called for every
+/// word of every article, and the call itself cost a third of its instructions.
+#[inline(always)]
 pub(super) fn word_end(text: &str, mut at: usize, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let cap = cap.min(bytes.len());

@@ -219,8 +219,20 @@ impl Grammar {
         Ok(Grammar { words, beginnings })
     }
 
+    /// The kinds of a word as written; a word with a full stop that is not a dotted form of
+    /// its own ("PLC." ending a sentence) is the legal form or company word without it (not a
+    /// stop word: "S. and A. Truck Tire Corp" keeps "A.").
     fn kinds(&self, word: &str) -> u8 {
-        self.words.get(word).copied().unwrap_or(0)
+        match self.words.get(word) {
+            Some(&k) => k,
+            None => match word.strip_suffix('.') {
+                Some(bare) if !bare.is_empty() => {
+                    let k = self.words.get(bare).copied().unwrap_or(0);
+                    k & (bit(Kind::Legal) | bit(Kind::Word))
+                }
+                _ => 0,
+            },
+        }
     }
 
     fn is(&self, word: &str, kind: Kind) -> bool {
@@ -445,10 +457,10 @@ impl Grammar {
         }
         // A sentence's full stop is not the name's, unless the last word is a dotted form.
         if text[..end].ends_with('.')
-            && !self.is(
-                &text[word_at(text, prev_word(text, end)?.start)],
-                Kind::Legal,
-            )
+            && !self
+                .words
+                .get(&text[word_at(text, prev_word(text, end)?.start)])
+                .is_some_and(|&k| k & bit(Kind::Legal) != 0)
         {
             end -= 1;
         }

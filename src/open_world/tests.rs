@@ -58,6 +58,17 @@ fn names_by_their_form() {
             &[],
             &["Chrysler Corp=name:chrysler"],
         ),
+        // A sentence's full stop after a form that has no dotted spelling of its own.
+        (
+            "It was acquired by Dixons Group PLC.",
+            &[],
+            &["Dixons Group PLC=name:dixons-group"],
+        ),
+        (
+            "It bought S. and A. Truck Tire Corp.",
+            &[],
+            &["S. and A. Truck Tire Corp.=name:s-and-a-truck-tire"],
+        ),
         // Inner words and joining words stay.
         (
             "He bought Black and Decker Inc stock.",

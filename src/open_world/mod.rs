@@ -457,10 +457,10 @@ impl Grammar {
         }
         // A sentence's full stop is not the name's, unless the last word is a dotted form.
         if text[..end].ends_with('.')
-            && !self
+            && self
                 .words
                 .get(&text[word_at(text, prev_word(text, end)?.start)])
-                .is_some_and(|&k| k & bit(Kind::Legal) != 0)
+                .is_none_or(|&k| k & bit(Kind::Legal) == 0)
         {
             end -= 1;
         }

@@ -5,8 +5,9 @@
 //! CLI's line for that article, byte for byte before decoding.
 //!
 //! Python input is read in chunks: while the rayon pool works on one chunk (the GIL
-//! released), the calling thread decodes the records of the chunk before, so at most two
-//! chunks are held and a generator of millions of articles streams in bounded memory. A bad
+//! released), the calling thread decodes the records of the chunk before and encodes the one
+//! after, so at most three chunks are held and a generator of millions of articles streams in
+//! bounded memory. A bad
 //! record is a [`Reject`] in the iterator's `rejects` list (and given to `on_reject`), as the
 //! CLI reports it; only what stops the CLI before it reads an article (a dictionary error)
 //! raises. The exception classes are defined in `python/newsgraph/__init__.py`, where a
@@ -183,7 +184,7 @@ impl Extractor {
             emit: self.emit,
             chunk: chunk.max(1),
             read: 0,
-            pending: None,
+            pending: VecDeque::new(),
             exhausted: false,
             failed: None,
         });
@@ -392,7 +393,8 @@ struct PythonInput {
     chunk: usize,
     /// Articles taken from the iterable so far.
     read: u64,
-    pending: Option<Chunk>,
+    /// Chunks sent to the pool, oldest first.
+    pending: VecDeque<Chunk>,
     exhausted: bool,
     /// The exception the iterable raised, raised once what came before it is handed out.
     failed: Option<PyErr>,
@@ -433,10 +435,12 @@ impl Records {
     fn fill(&mut self, py: Python<'_>) -> PyResult<bool> {
         match &mut self.source {
             Source::Python(input) => {
-                if input.pending.is_none() {
+                // Two chunks in flight: the next is read and encoded here while the pool works
+                // on the one before, so the pool does not wait for this thread.
+                while input.pending.len() < 2 && !input.exhausted {
                     input.submit(py);
                 }
-                let Some(chunk) = input.pending.take() else {
+                let Some(chunk) = input.pending.pop_front() else {
                     return match input.failed.take() {
                         Some(e) => Err(e),
                         None => Ok(false),
@@ -448,7 +452,6 @@ impl Records {
                     return Err(error(py, "Error", "a worker panicked".into()));
                 };
                 // The pool goes on with the next chunk while this thread decodes this one.
-                input.submit(py);
                 let mut results = results.into_iter();
                 for (item, pre) in chunk.items {
                     let result = match pre {
@@ -660,7 +663,7 @@ impl PythonInput {
             Some(pool) => pool.spawn(job),
             None => rayon::spawn(job),
         }
-        self.pending = Some(Chunk {
+        self.pending.push_back(Chunk {
             items,
             done: Mutex::new(rx),
         });

@@ -510,6 +510,7 @@ def main():
 
     newsgraph, bare_scan = cargo_build()
     if args.python_only:
+        WORK.mkdir(parents=True, exist_ok=True)
         corpus = repeated_corpus(args.corpus, args.mb * MB, f"corpus-{args.mb}mb.jsonl")
         return python_only(args.python_api, newsgraph, corpus, args.runs)
     python = ensure_venv()

@@ -34,6 +34,16 @@ the dictionaries (target/benchsuite/). It needs python3 with venv, cargo, and th
 
     python3 scripts/benchsuite.py                  # everything, writes docs/benchmarks.md
     python3 scripts/benchsuite.py --quick          # one run each, smaller corpus, no 1 GB run
+    python3 scripts/benchsuite.py --python-api .venv/bin/python   # adds the Python package
+    python3 scripts/benchsuite.py --python-api .venv/bin/python --python-only --mb 20
+
+With --python-api PYTHON (an interpreter with the package installed: `pip install .`, or
+.venv/bin/python after .ci/run), `newsgraph.extract` is timed too, on 2 threads, against the
+CLI's --threads 2, in articles per second (target: at least half the CLI's). It runs in that
+interpreter over the corpus already read into dicts (reading them is the caller's part, as for
+any iterable), timed from making the Extractor (dictionaries loaded) to the last record decoded
+by json.loads, so it pays what the CLI pays and the decoding the CLI leaves to its reader.
+--python-only runs that comparison alone (a minute, not the suite's twelve).
 """
 
 import argparse
@@ -141,6 +151,69 @@ def run_peer(name, patterns_path, corpus):
             }
         )
     )
+
+
+def run_python_api(corpus, threads):
+    """`newsgraph.extract` over the corpus (read into dicts first, untimed): one JSON line of
+    articles, setup_s (the Extractor: loading the dictionaries) and scan_s (extracting and
+    decoding every record)."""
+    import newsgraph
+
+    with open(corpus, "rb") as f:
+        articles = [json.loads(line) for line in f]
+    t0 = time.perf_counter()
+    extractor = newsgraph.Extractor(threads=int(threads))
+    t1 = time.perf_counter()
+    records = extractor.extract(articles)
+    n = relations = 0
+    for r in records:
+        n += 1
+        relations += len(r["relations"])
+    t2 = time.perf_counter()
+    # The answer is checked: a run that stops finding things must not look faster.
+    if n + len(records.rejects) != len(articles) or not relations:
+        raise SystemExit(f"newsgraph.extract gave {n} records, {relations} relations for {len(articles)} articles")
+    print(json.dumps({"articles": n, "relations": relations, "setup_s": t1 - t0, "scan_s": t2 - t1}))
+
+
+def measure_python_api(python, corpus, threads):
+    cmd = [python, __file__, "--run-python-api", str(corpus), str(threads)]
+    _, rss, out, _ = run_measured(cmd, capture=True)
+    r = json.loads(out.strip().splitlines()[-1])
+    return {
+        "time_s": r["setup_s"] + r["scan_s"],
+        "setup_s": r["setup_s"],
+        "rss_mb": rss,
+        "bytes": corpus.stat().st_size,
+        "articles": r["articles"],
+        "matches": f"{r['relations']} relations",
+    }
+
+
+def python_only(python, newsgraph, corpus, runs):
+    """The Python package against the CLI on 2 threads, best of `runs` each, interleaved."""
+    size = corpus.stat().st_size
+    with open(corpus, "rb") as f:
+        articles = sum(1 for _ in f)
+    cli, api = [], []
+    for k in range(runs):
+        log(f"   run {k + 1}: newsgraph extract --threads 2, newsgraph.extract(threads=2)")
+        cli.append(measure_newsgraph(newsgraph, [], corpus, 2, size, articles))
+        api.append(measure_python_api(python, corpus, 2))
+    cli, api = best_of(cli), best_of(api)
+    ratio = cli["time_s"] / api["time_s"]
+    lines = [
+        f"Corpus: {corpus.name} ({size / MB:.0f} MB, {articles:,} articles), best of {runs}.",
+        "",
+        "| tool | time (s) | start-up (s) | articles/s | peak memory (MB) | spread |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        f"| newsgraph extract --threads 2 | {cli['time_s']:.2f} | | {articles / cli['time_s']:,.0f} | {cli['rss_mb']:.0f} | {cli['spread']:.0%} |",
+        f"| newsgraph.extract, threads=2 (Python) | {api['time_s']:.2f} | {api['setup_s']:.2f} | {articles / api['time_s']:,.0f} | {api['rss_mb']:.0f} | {api['spread']:.0%} |",
+        "",
+        f"Python ÷ CLI, articles/s: {ratio:.0%} (target: at least 50%: {'holds' if ratio >= 0.5 else '**missed**'}).",
+    ]
+    print("\n".join(lines))
+    return 0 if ratio >= 0.5 else 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -418,16 +491,28 @@ def main():
     ap.add_argument("--no-memory", action="store_true", help="skip the 100 MB / 1 GB memory runs")
     ap.add_argument("--quick", action="store_true", help="--runs 1 --mb 20 --no-memory")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="Markdown report")
+    ap.add_argument("--python-api", type=Path, metavar="PYTHON", help="also time newsgraph.extract in this interpreter")
+    ap.add_argument("--python-only", action="store_true", help="only the Python package against the CLI")
+    ap.add_argument("--run-python-api", nargs=2, metavar=("CORPUS", "THREADS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_peer:
         run_peer(*args.run_peer)
+        return 0
+    if args.run_python_api:
+        run_python_api(*args.run_python_api)
         return 0
     if args.quick:
         args.runs, args.mb, args.no_memory = 1, 20, True
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus}: no such corpus (give --corpus FILE)")
+    if args.python_only and not args.python_api:
+        raise SystemExit("--python-only needs --python-api PYTHON")
 
     newsgraph, bare_scan = cargo_build()
+    if args.python_only:
+        WORK.mkdir(parents=True, exist_ok=True)
+        corpus = repeated_corpus(args.corpus, args.mb * MB, f"corpus-{args.mb}mb.jsonl")
+        return python_only(args.python_api, newsgraph, corpus, args.runs)
     python = ensure_venv()
     dicts = dictionaries()
     corpus = repeated_corpus(args.corpus, args.mb * MB, f"corpus-{args.mb}mb.jsonl")
@@ -457,6 +542,8 @@ def main():
         ]
         for p in peers:
             tools.append((f"{p} (1 process)", lambda p=p: measure_peer(python, p, patterns, corpus)))
+        if args.python_api and not dict_args:
+            tools.append(("newsgraph.extract, threads=2 (Python)", lambda: measure_python_api(args.python_api, corpus, 2)))
         results = {name: [] for name, _ in tools}
         for k in range(args.runs):
             for name, measure in tools:
@@ -500,6 +587,9 @@ def main():
                 f"| {name} | {r['time_s']:.2f} | {setup} | {r['mbps']:.1f} | {r['steady_mbps']:.1f} | {r['aps']:,.0f} | "
                 f"{r['rss_mb']:.0f} | {base / r['mbps']:.2f}× | {r['matches']} |"
             )
+        if "newsgraph.extract, threads=2 (Python)" in dict(rows):
+            got = ng2["time_s"] / dict(rows)["newsgraph.extract, threads=2 (Python)"]["time_s"]
+            verdicts.append(("newsgraph.extract from Python ≥ 50% of the CLI's articles/s (2 threads)", f"{got:.0%}", got >= 0.5))
         noise = max(r["spread"] for _, r in rows)
         sections.append(
             f"### Dictionary: {label} ({entries:,} entries, {n_aliases:,} aliases)\n\n"

@@ -48,6 +48,8 @@ pub mod input;
 pub mod matcher;
 pub mod open_world;
 pub mod pipeline;
+#[cfg(feature = "python")]
+mod python;
 pub mod record;
 pub mod relate;
 pub mod report;

@@ -13,6 +13,8 @@ use clap::{Parser, Subcommand};
 /// threads without a lock: 7–8% faster on two threads, 2–6% on one, start-up faster too
 /// (docs/benchmarks.md). Transparent huge pages are off (`no_thp`): with them the peak memory
 /// of a run grew from 35 to 75 MB for no measurable speed.
+/// With the feature `python` the library sets the same allocator (src/python.rs).
+#[cfg(not(feature = "python"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

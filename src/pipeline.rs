@@ -570,6 +570,39 @@ impl Pipeline {
     }
 }
 
+impl Pipeline {
+    /// Processes records held in memory (the Python bindings' chunks) in parallel on the
+    /// current rayon pool and gives each one's output bytes, or its reject, in input order.
+    /// Each worker takes a run of records and reuses one `Extraction`, as in [`Pipeline::run`];
+    /// a run is an eighth of a worker's share, so a slow article does not leave a core idle.
+    pub fn process_chunk(
+        &self,
+        items: &[Raw],
+        opts: &ArticleOptions,
+        emit: Emit,
+    ) -> Vec<Result<Vec<u8>, Reject>> {
+        use rayon::prelude::*;
+        let run = items
+            .len()
+            .div_ceil(rayon::current_num_threads() * 8)
+            .max(1);
+        let runs: Vec<Vec<Result<Vec<u8>, Reject>>> = items
+            .par_chunks(run)
+            .map(|part| {
+                let mut ex = Extraction::default();
+                part.iter()
+                    .map(|raw| {
+                        let mut out = Vec::with_capacity(raw.bytes.len() * 3 / 2);
+                        self.process_raw_with(raw, opts, emit, &mut ex, &mut out)
+                            .map(|_| out)
+                    })
+                    .collect()
+            })
+            .collect();
+        runs.into_iter().flatten().collect()
+    }
+}
+
 /// What one article contributed to the summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -128,10 +128,18 @@ fn entity(items: &[Item], k: usize) -> Option<Arg> {
 /// The entity at `k` when it is a whole name: not after "of", where it is likely the end of a
 /// longer one that the dictionary split ("General Motors of Canada Ltd").
 fn whole(text: &str, items: &[Item], k: usize) -> Option<Arg> {
-    if k > 0 && is_word(text, &items[k - 1], "of") {
+    // "bonds of Virginia Electric and Power Co": "of" after a lowercase word is no name's.
+    if k > 0
+        && is_word(text, &items[k - 1], "of")
+        && (k < 2 || !matches!(items[k - 2].kind, Kind::Word) || capitalised(text, &items[k - 2]))
+    {
         return None;
     }
     entity(items, k)
+}
+
+fn capitalised(text: &str, it: &Item) -> bool {
+    text.as_bytes()[it.start].is_ascii_uppercase()
 }
 
 /// Left of `k` (exclusive), past words of [`OWNERSHIP_MODIFIERS`] and hyphens: the index
@@ -183,15 +191,15 @@ fn apposed_before(text: &str, items: &[Item], j: usize) -> Option<Arg> {
 }
 
 /// The name that a capitalised word at `k` ends, when the dictionary's name stopped short of
-/// it: "Mafina BV of Voorburg", "Marathon Petroleum Company" (an entity, then "Company";
-/// an entity, "of" and one or two capitalised words).
+/// it: "Mafina BV of Voorburg", "Marathon Petroleum Company", "Continental Airlines Inc" (an
+/// entity, then a company noun or legal form; an entity, "of" and one or two capitalised
+/// words).
 fn named_before(text: &str, items: &[Item], k: usize) -> Option<Arg> {
-    let capital =
-        |it: &Item| matches!(it.kind, Kind::Word) && text.as_bytes()[it.start].is_ascii_uppercase();
+    let capital = |it: &Item| matches!(it.kind, Kind::Word) && capitalised(text, it);
     if !capital(&items[k]) {
         return None;
     }
-    if in_class(&items[k], class::COMPANY_NOUNS) {
+    if in_class(&items[k], class::COMPANY_NOUNS | class::COMPANY_FORMS) {
         return entity(items, k.checked_sub(1)?);
     }
     let mut j = k.checked_sub(1)?;
@@ -416,7 +424,12 @@ fn participle(text: &str, items: &[Item], c: usize) -> Option<(Arg, Arg, Option<
         if j > 0 && matches!(items[j - 1].kind, Kind::Punct(',')) {
             j -= 1;
         }
-        let owned = whole(text, items, j.checked_sub(1)?)?;
+        // "Lavalin Bell Geomat, a company owned by": the apposition's name.
+        let owned = match j.checked_sub(1).and_then(|k| whole(text, items, k)) {
+            Some(o) => o,
+            None if pct.is_none() => described_before(text, items, c)?,
+            None => return None,
+        };
         return Some((owner, owned, pct.map(|(p, _)| p)));
     }
     if held

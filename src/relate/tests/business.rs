@@ -203,6 +203,15 @@ fn business_table() {
             "Apple said Huawei's unit, ZTE, sold phones.",
             &["hw owns zte owner"],
         ),
+        // "of" after a lowercase word is no part of a name; a description before "owned by".
+        (
+            "Investors bought bonds of ZTE, a unit of Huawei.",
+            &["hw owns zte owner"],
+        ),
+        (
+            "ZTE, a company owned by Huawei, said sales rose.",
+            &["hw owns zte owner"],
+        ),
         // The owned named past the dictionary's name: "of" and a place, or "Company".
         (
             "ZTE of Shenzhen, a unit of Huawei, said sales rose.",

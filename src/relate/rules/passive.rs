@@ -34,9 +34,11 @@ pub(super) fn sides(text: &str, items: &[Item], first: usize, last: usize) -> Op
     {
         return None;
     }
+    // "Polychrome Corp, which was acquired by Dainippon": the relative's antecedent.
+    let (left, antecedent) = side_left(text, items, first);
     let (Some(agent), Some(patient)) = (
         side_right(text, items, last + 2, 4, Reach::default()),
-        side_left(text, items, first).0,
+        left.or(antecedent),
     ) else {
         return None;
     };

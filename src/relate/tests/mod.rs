@@ -109,6 +109,10 @@ fn table() {
             &["USA ban hw passive-by"],
         ),
         ("Huawei was banned in May.", &[]),
+        (
+            "Apple sued Samsung, which was banned by the United States.",
+            &["apl sue sam svo", "USA ban sam passive-by"],
+        ),
         // Officials act for their state, with the person as agent; bodies of officials are
         // the state too.
         (

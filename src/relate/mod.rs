@@ -62,6 +62,10 @@
 //!   "acquired Utah from General Electric", "bought Borg-Warner Corp's Traffic Services
 //!   business". Counter-examples: "sold 5,000 tonnes of wheat to Egypt" sells goods (`trade`);
 //!   "acquired all of Di Giorgio's shares" buys from the holders.
+//! - `between` — the noun of a symmetric predicate with its two parties after it: "talks
+//!   between Iran and Iraq" (`meet`), "a joint venture between Chevron Corp and Texaco Inc",
+//!   "the venture of GTE and United Telecommunications" (`joint_venture`; "of" for joint
+//!   bodies only). Counter-example: "talks between Iran, Iraq and Syria" (no pair is said).
 //!
 //! What the rules do not take as an argument, each with its example in the tests:
 //!
@@ -208,6 +212,7 @@ impl Relater {
         rules::owner(&self.ontology, dict, text, &items, out);
         rules::rating(&self.ontology, text, &items, out);
         rules::sale(&self.ontology, dict, text, &items, out);
+        rules::between(&self.ontology, text, &items, out);
         // Refusing a cooperative act is rejecting it ("refused to meet"), as CAMEO codes it.
         if let Some(reject) = self.ontology.find("reject") {
             for r in &mut out[first_new..] {

@@ -5,10 +5,11 @@
 //! coordinated subject of a symmetric predicate. A rule finds the two sides; the relations
 //! between their members, with negation, modality and confidence, are made here. The rules
 //! that need no trigger of the table (`said-must`, `give`, `repelled`, `trade`, `contract-from`,
-//! `owner`, `rating`, `sale`) run after, and a
+//! `owner`, `rating`, `sale`, `between`) run after, and a
 //! relation inside the clause of another is folded into it (`clause`). Each rule's room
 //! documents it with an example and a counter-example; the whole list is in [`super`].
 
+mod between;
 pub(super) mod clause;
 mod compound;
 pub(super) mod give;
@@ -22,6 +23,7 @@ mod sale;
 mod svo;
 pub(super) mod trade;
 
+pub(crate) use between::between;
 pub(crate) use clause::{folded, said_must};
 pub(crate) use give::give;
 pub(crate) use owner::owner;

@@ -379,6 +379,17 @@ fn table() {
         ("Japan will acquire Samsung.", &[]),
         // "agree" inflects as "agreed", a symmetric verb with a coordinated subject.
         ("Hungary and Russia agreed.", &["HUN agree RUS reciprocal"]),
+        (
+            "Samsung, a joint venture between Apple and Huawei, said so.",
+            &["apl joint_venture hw between"],
+        ),
+        // A symmetric noun with its two parties after "between" (rule `between`).
+        (
+            "Talks between China and Japan resumed.",
+            &["CHN meet JPN between"],
+        ),
+        ("Talks between China, Japan and Italy resumed.", &[]),
+        ("The agreement of Hungary and Russia was welcome.", &[]),
         // A party after the trigger's preposition that is no entity: not each other's.
         (
             "Hungary and Russia reached agreement with commercial banks.",

@@ -68,6 +68,7 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
                 && items.get(k).is_some_and(|it| {
                     matches!(it.kind, Kind::Word)
                         && !is_word(text, it, w)
+                        && !plural_of(&text[it.start..it.end], w)
                         && (!in_class(it, class::FUNCTION_WORDS)
                             || word_in(
                                 text,
@@ -84,16 +85,28 @@ fn match_rest(text: &str, items: &[Item], first: usize, rest: &[String]) -> Opti
         }
         // The indefinite article either way: "signed a marketing agreement with" matches
         // "sign an agreement with", "took an interest in" matches "take a … interest in".
+        // A noun of the trigger in the plural too: "signed agreements with".
         let matches = |it: &Item| {
             is_word(text, it, w)
                 || (w == "a" && is_word(text, it, "an"))
                 || (w == "an" && is_word(text, it, "a"))
+                || plural_of(&text[it.start..it.end], w)
         };
         if !items.get(k).is_some_and(matches) {
             return None;
         }
     }
     Some(k)
+}
+
+/// Is `word` the plural of the trigger's `noun` ("agreements" of "agreement")? Only a plain
+/// "-s" added to a word of four letters or more.
+fn plural_of(word: &str, noun: &str) -> bool {
+    noun.len() > 3
+        && word.len() == noun.len() + 1
+        && word.ends_with(['s', 'S'])
+        && word.is_char_boundary(noun.len())
+        && word[..noun.len()].eq_ignore_ascii_case(noun)
 }
 
 /// The last item of a number written with a point or comma ("5.1", "1,200") that starts at

@@ -404,6 +404,14 @@ fn table() {
             &["sam agree apl svo"],
         ),
         (
+            "Samsung signed a supply contract with Apple.",
+            &["sam agree apl svo"],
+        ),
+        (
+            "Samsung reached agreements with Apple.",
+            &["sam agree apl svo"],
+        ),
+        (
             "Samsung said it was unable to reach agreement with Apple.",
             &["sam agree apl negated reported coref svo"],
         ),

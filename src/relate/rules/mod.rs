@@ -114,10 +114,13 @@ pub(crate) fn relate_trigger(
         return;
     }
     // "bought Borg-Warner Corp's Traffic Services business": a part of the company, which
-    // rule `sale` reads as sold by it.
-    if first == last
-        && in_class(&items[first], class::SHARE_BUYING)
-        && (owner::shares_bought(text, items, first).is_some()
+    // rule `sale` reads as sold by it. The same after a noun of buying ("its purchase of 3.5
+    // mln Carter Hawley Hale shares", "its purchase of United Technologies' Diesel Systems
+    // unit").
+    let buying = (first == last && in_class(&items[first], class::SHARE_BUYING))
+        || (rule == "nominal" && predicate.id == "acquire");
+    if buying
+        && (owner::shares_bought(text, items, last).is_some()
             || object.args.iter().any(|o| {
                 items
                     .iter()

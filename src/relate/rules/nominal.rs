@@ -14,6 +14,7 @@ use crate::relate::items::{
 };
 use crate::relate::object::{Reach, is_participle_word, side_right};
 use crate::relate::ontology::{Ontology, WordForm};
+use crate::relate::relation::Arg;
 use crate::relate::subject::side_left;
 
 /// The author and the object of a nominal trigger at `items[first..=last]` ("US sanctions
@@ -44,6 +45,10 @@ pub(super) fn sides(
     // "the 1984 takeover of Getty Oil Co by Texaco": the author after "by".
     if let Some(agent) = by_author(text, items, &right) {
         return Some((agent, right));
+    }
+    // "TransCanada said it raised its offer for Dome": the owner of "its" is the author.
+    if let Some(author) = its_author(text, items, first) {
+        return Some((author, right));
     }
     // "Iraqi air attacks on Iran": a name modifying the noun phrase is its author.
     let left = side_left(text, items, first)
@@ -105,6 +110,46 @@ fn by_author(text: &str, items: &[Item], right: &Side) -> Option<Side> {
     }
     let author = arg(items.get(k)?)?;
     Some(Side::new(author, 1))
+}
+
+/// "Dome said its offer for Encor", "TransCanada raised its
+/// takeover offer for Dome": a possessive "its" right before the noun or one or two lowercase
+/// modifiers of it is the author, the name it stands for: the speaker of the verb of saying
+/// before it, or the subject of the verb before it.
+fn its_author(text: &str, items: &[Item], first: usize) -> Option<Side> {
+    let mut k = first;
+    for _ in 0..3 {
+        k = k.checked_sub(1)?;
+        let it = &items[k];
+        if is_word(text, it, "its") {
+            // Not "Piedmont Aviation and its pending acquisition of PS Group", said by USAir:
+            // the name before "and" is no owner here.
+            let owner = super::owner::speaker_of(text, items, k).or_else(|| {
+                // The verb right before "its" ("raised its offer"), not a list.
+                let before = &items[k.checked_sub(1)?];
+                if !matches!(before.kind, Kind::Word) || is_conjunction(text, before) {
+                    return None;
+                }
+                let subject = side_left(text, items, k).0?;
+                (subject.args.len() == 1 && subject.distance <= 3).then(|| subject.args[0])
+            })?;
+            let arg = Arg {
+                coreference: true,
+                start: it.start,
+                end: it.end,
+                ..owner
+            };
+            return Some(Side::new(arg, 1));
+        }
+        let lowercase = text[it.start..it.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !matches!(it.kind, Kind::Word) || !lowercase || in_class(it, class::FUNCTION_WORDS) {
+            return None;
+        }
+    }
+    None
 }
 
 /// "Iraqi air attacks on Iran", "U.S. corn exports to Canada", "the Japanese ban on China":

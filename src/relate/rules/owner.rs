@@ -339,7 +339,7 @@ fn its_owner(text: &str, items: &[Item], j: usize) -> Option<Arg> {
 /// Corp said (that) its", "Penril Corp said it is seeking to sell its". Only when no other
 /// name stands between the verb of saying and the possessive. A coreference on the
 /// possessive's span.
-fn speaker_of(text: &str, items: &[Item], j: usize) -> Option<Arg> {
+pub(super) fn speaker_of(text: &str, items: &[Item], j: usize) -> Option<Arg> {
     let mut k = j;
     let mut words = 0;
     loop {

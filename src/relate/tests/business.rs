@@ -254,6 +254,23 @@ fn business_table() {
             &["hw supply sam trade"],
         ),
         ("Huawei sold its unit and Samsung gained.", &[]),
+        // A possessive "its" before a nominal trigger: the speaker, or the verb's subject.
+        (
+            "Huawei said its offer for ZTE expired.",
+            &["hw acquire zte reported coref nominal"],
+        ),
+        (
+            "Huawei raised its takeover offer for ZTE.",
+            &["hw acquire zte coref nominal"],
+        ),
+        (
+            "Apple said it bought Samsung and its pending purchase of ZTE.",
+            &["apl acquire sam reported coref svo"],
+        ),
+        (
+            "Huawei said its purchase of 5,000 ZTE shares was done.",
+            &[],
+        ),
         // A nominal trigger's author after "by".
         (
             "Apple approved the takeover of ZTE by Huawei.",

@@ -98,6 +98,21 @@ fn described_name(text: &str, items: &[Item], k: usize) -> Option<usize> {
     matches!(items.get(j)?.kind, Kind::Entity { .. }).then_some(j)
 }
 
+/// When the entity at `items[k]` is a possessive right before another entity ("Britain's
+/// Dixons Group"): the index of that other entity.
+fn possessed_name(text: &str, items: &[Item], k: usize) -> Option<usize> {
+    let Kind::Entity { entity, .. } = items[k].kind else {
+        return None;
+    };
+    if !is_possessive(text, items, k + 1) {
+        return None;
+    }
+    match items.get(k + 3)?.kind {
+        Kind::Entity { entity: other, .. } if other != entity => Some(k + 3),
+        _ => None,
+    }
+}
+
 /// Nouns of a company in a description before its name, besides `COMPANY_NOUNS`.
 const DESCRIBED_COMPANIES: &[&str] = &["producer", "concern", "bank", "house", "publisher"];
 
@@ -115,6 +130,11 @@ pub(crate) fn side_right(
         // "acquired U.S. computer maker Apple", "sued Japanese electronics group Sony": the
         // name the description leads to is the object, not the country that modifies it.
         if let Some(n) = described_name(text, items, k) {
+            k = n;
+        }
+        // "sued Britain's Dixons Group", "a unit of Japan's Sanwa Bank": a name right after a
+        // possessive name is the object; the first locates or owns it.
+        if let Some(n) = possessed_name(text, items, k) {
             k = n;
         }
         let it = &items[k];

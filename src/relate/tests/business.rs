@@ -254,6 +254,8 @@ fn business_table() {
             &["hw supply sam trade"],
         ),
         ("Huawei sold its unit and Samsung gained.", &[]),
+        // A name after a possessive name is the object: "Britain's Dixons Group".
+        ("Apple sued China's ZTE.", &["apl sue zte svo"]),
         // A possessive "its" before a nominal trigger: the speaker, or the verb's subject.
         (
             "Huawei said its offer for ZTE expired.",

@@ -19,7 +19,9 @@
 //!
 //! `received-from` (the `aid` predicate, lender or giver → recipient): "Argentina received a
 //! 500 mln dlr loan from the World Bank", "received aid from", "obtained credits from".
-//! Counter-example: "received support from shareholders" is no aid.
+//! Counter-example: "received support from shareholders" is no aid. With a noun of approval
+//! (the `approve` predicate, the approving body → the recipient): "received Securities and
+//! Exchange Commission approval to", "won approval from the Federal Reserve".
 
 use super::nominal::noun_modifier_subject;
 use super::push;
@@ -242,6 +244,11 @@ pub(crate) fn contract_from(
     let (Some(contract), Some(aid)) = (ontology.find("contract"), ontology.find("aid")) else {
         return;
     };
+    let approve = ontology.find("approve");
+    let granted = |n: &Item| {
+        in_class(n, class::CONTRACT_NOUNS | class::GIVEN_THINGS)
+            || (approve.is_some() && word_in(text, n, APPROVALS))
+    };
     for v in 0..items.len() {
         let it = &items[v];
         if !in_class(it, class::RECEIVING) {
@@ -256,13 +263,14 @@ pub(crate) fn contract_from(
         let mut modifier = None;
         while k < items.len() && words <= 5 {
             let n = &items[k];
-            if in_class(n, class::CONTRACT_NOUNS | class::GIVEN_THINGS) {
+            if granted(n) {
                 break;
             }
             if matches!(n.kind, Kind::Entity { .. })
-                && items
-                    .get(k + 1)
-                    .is_some_and(|m| in_class(m, class::CONTRACT_NOUNS))
+                && items.get(k + 1).is_some_and(|m| {
+                    in_class(m, class::CONTRACT_NOUNS)
+                        || (approve.is_some() && word_in(text, m, APPROVALS))
+                })
             {
                 modifier = owner_arg(n);
                 k += 1;
@@ -286,16 +294,17 @@ pub(crate) fn contract_from(
             k += 1;
         }
         if k >= items.len()
-            || !in_class(&items[k], class::CONTRACT_NOUNS | class::GIVEN_THINGS)
+            || !granted(&items[k])
             || word_in(text, &items[k], &["support", "troops"])
         {
             continue;
         }
-        // "received a 50 mln dlr loan from the World Bank" is aid from the lender.
-        let (predicate, rule) = if in_class(&items[k], class::CONTRACT_NOUNS) {
-            (contract, "contract-from")
-        } else {
-            (aid, "received-from")
+        // "received a 50 mln dlr loan from the World Bank" is aid from the lender;
+        // "received Federal Reserve Board approval" the board's approval.
+        let (predicate, rule) = match approve {
+            Some(p) if word_in(text, &items[k], APPROVALS) => (p, "received-from"),
+            _ if in_class(&items[k], class::CONTRACT_NOUNS) => (contract, "contract-from"),
+            _ => (aid, "received-from"),
         };
         let by = is_word(text, &items[v], "awarded");
         let prep_ok = items
@@ -307,7 +316,7 @@ pub(crate) fn contract_from(
         }
         let awarder = match (prep_ok, modifier) {
             (true, _) => items.get(a).and_then(arg),
-            (false, Some(m)) if predicate == contract => {
+            (false, Some(m)) if predicate == contract || Some(predicate) == approve => {
                 a = k - 1;
                 Some(m)
             }
@@ -334,6 +343,18 @@ pub(crate) fn contract_from(
         }
     }
 }
+
+/// Nouns of an approval received ("received SEC approval", "won approval from the Federal
+/// Reserve"): the `approve` predicate, the approving body → the recipient.
+const APPROVALS: &[&str] = &[
+    "approval",
+    "approvals",
+    "clearance",
+    "permission",
+    "go-ahead",
+    "authorization",
+    "authorisation",
+];
 
 /// Verbs of buying: the subject is the buyer. They and [`TRADE_VERBS`] share a class bit.
 pub(crate) const BUYING_VERBS: &[&str] = &[

@@ -254,6 +254,15 @@ fn business_table() {
             &["hw supply sam trade"],
         ),
         ("Huawei sold its unit and Samsung gained.", &[]),
+        // An approval received: the approving body approves the recipient.
+        (
+            "Huawei said it received United Nations approval to sell phones.",
+            &["un approve hw reported coref received-from"],
+        ),
+        (
+            "Huawei won permission from the United Nations to sell phones.",
+            &["un approve hw received-from"],
+        ),
         // A name after a possessive name is the object: "Britain's Dixons Group".
         ("Apple sued China's ZTE.", &["apl sue zte svo"]),
         // A possessive "its" before a nominal trigger: the speaker, or the verb's subject.

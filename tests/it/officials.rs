@@ -33,21 +33,7 @@ fn officials_act_for_their_state_with_the_person_as_agent() {
         assert_eq!(chars, a["text"].as_str().unwrap());
         chars
     };
-    let got: Vec<String> = records[0]["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {} | {} | {}",
-                r["subject"].as_str().unwrap(),
-                r["predicate"].as_str().unwrap(),
-                r["object"].as_str().unwrap(),
-                agent(&r["subject_span"]),
-                agent(&r["object_span"]),
-            )
-        })
-        .collect();
+    let got = relation_lines(&records[0], agent);
     assert_eq!(
         got,
         [
@@ -88,19 +74,26 @@ Mrs Baker visited Italy.";
     let line = serde_json::json!({"id": "a", "text": text, "date": "1987-03-02"}).to_string();
     wd.write("a.jsonl", format!("{line}\n"));
     let records = stdout_records(&wd.run(&["extract", "a.jsonl"]));
-    let got: Vec<String> = records[0]["relations"]
+    let agent = |span: &Value| span["agent"]["text"].as_str().unwrap_or("-").to_string();
+    let got = relation_lines(&records[0], agent);
+    assert_eq!(got, ["USA urge JPN | Baker | -"], "{got:#?}");
+}
+
+/// "subject predicate object | subject's agent | object's agent" for each relation of a record.
+fn relation_lines(record: &Value, agent: impl Fn(&Value) -> String) -> Vec<String> {
+    record["relations"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| {
             format!(
-                "{} {} {} | {}",
+                "{} {} {} | {} | {}",
                 r["subject"].as_str().unwrap(),
                 r["predicate"].as_str().unwrap(),
                 r["object"].as_str().unwrap(),
-                r["subject_span"]["agent"]["text"],
+                agent(&r["subject_span"]),
+                agent(&r["object_span"]),
             )
         })
-        .collect();
-    assert_eq!(got, ["USA urge JPN | \"Baker\""], "{got:#?}");
+        .collect()
 }

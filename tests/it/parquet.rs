@@ -45,7 +45,10 @@ fn duckdb_reads_the_parquet_files_as_the_json_lines() {
     extract(&wd, &["--emit", "relations", "-o", "relations.jsonl"]);
     extract(&wd, &["-o", "articles.jsonl"]);
     let p = ["--format", "parquet"];
-    extract(&wd, &[&p[..], &["--emit", "relations", "-o", "r.parquet"]].concat());
+    extract(
+        &wd,
+        &[&p[..], &["--emit", "relations", "-o", "r.parquet"]].concat(),
+    );
     extract(&wd, &[&p[..], &["-o", "a.parquet"]].concat());
 
     let relations = json_lines(&wd, "relations.jsonl");
@@ -61,7 +64,10 @@ fn duckdb_reads_the_parquet_files_as_the_json_lines() {
         .flat_map(|a| a["entities"].as_array().unwrap())
         .map(|e| e["mentions"].as_array().unwrap().len())
         .sum();
-    assert!(relations.len() > 40 && articles.len() > 10, "the corpus has content");
+    assert!(
+        relations.len() > 40 && articles.len() > 10,
+        "the corpus has content"
+    );
 
     let out = Command::new(python())
         .arg(repo().join("tests/py/check_parquet.py"))
@@ -111,15 +117,30 @@ fn parquet_bytes_do_not_depend_on_threads() {
 #[test]
 fn parquet_needs_an_output_file() {
     let wd = Workdir::new("parquet-usage");
-    wd.write("a.jsonl", "{\"id\": \"1\", \"text\": \"China banned Huawei.\"}\n");
+    wd.write(
+        "a.jsonl",
+        "{\"id\": \"1\", \"text\": \"China banned Huawei.\"}\n",
+    );
     for args in [
         &["extract", "--format", "parquet", "a.jsonl"][..],
         &["extract", "--format", "parquet", "-o", "-", "a.jsonl"],
-        &["extract", "--format", "parquet", "-o", "x.parquet", "--resume", "a.jsonl"],
+        &[
+            "extract",
+            "--format",
+            "parquet",
+            "-o",
+            "x.parquet",
+            "--resume",
+            "a.jsonl",
+        ],
     ] {
         let out = wd.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("parquet"), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("parquet"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(out.stdout.is_empty());
     }
     assert!(!wd.path("x.parquet").exists());

@@ -1,8 +1,9 @@
 //! Extract output as a Parquet file (docs/output.md, "Parquet"), for DuckDB, Spark and pandas.
 //!
 //! [`ParquetWriter`] is a `Write` sink for the JSON lines that `record` writes: it reads them
-//! back with `arrow_json` against a schema declared here, and writes each batch of rows as one
-//! row group. Going through the JSON lines keeps `record` the one place that knows the output
+//! back with serde_json, builds Arrow arrays from them down a schema declared here
+//! ([`array_of`]), and writes each batch of rows as one row group. (No `arrow-json`: it and the
+//! casting and sorting crates it pulls in doubled the crate's build time.) Going through the JSON lines keeps `record` the one place that knows the output
 //! format (offsets, optional fields, names): the Parquet columns are the JSON fields, so the
 //! two cannot drift apart without the declared schema failing to read a line. Memory stays
 //! bounded by one row group ([`RELATION_ROWS`] or [`ARTICLE_ROWS`] rows), and since rows
@@ -22,10 +23,14 @@ use std::sync::Arc;
 use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::{Compression, ZstdLevel};
 use ::parquet::file::properties::WriterProperties;
-use arrow_array::cast::AsArray;
-use arrow_array::{ArrayRef, BooleanArray, Date32Array, RecordBatch, StructArray};
-use arrow_json::reader::{Decoder, ReaderBuilder};
+use arrow_array::builder::StringBuilder;
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, ListArray,
+    RecordBatch, StructArray,
+};
+use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
+use serde_json::Value;
 
 use crate::dictionary::Day;
 use crate::pipeline::Emit;
@@ -128,7 +133,7 @@ fn list_of(name: &str, item: DataType, nullable: bool) -> Field {
 }
 
 /// A span object (`{start, end, text}`); a struct that may be absent has nullable members,
-/// as the JSON reader fills them with nulls there.
+/// as they are null where it is.
 fn span(name: &str, nullable: bool) -> Field {
     let fields = Fields::from(vec![
         offset("start", nullable),
@@ -262,21 +267,129 @@ fn output_schema(json: &Schema, columns: &[Column]) -> Schema {
     Schema::new(fields)
 }
 
-/// The array at `path` in a decoded batch.
-fn column_at(batch: &RecordBatch, path: &[&str]) -> ArrayRef {
-    let (first, rest) = path.split_first().expect("a path names a field");
-    let mut array = batch
-        .column_by_name(first)
-        .expect("the batch has the declared schema")
-        .clone();
-    for name in rest {
-        let parent: &StructArray = array.as_struct();
-        array = parent
-            .column_by_name(name)
-            .expect("the batch has the declared schema")
-            .clone();
+/// The value at `path` in a JSON record: `None` when it or an object on the way is absent.
+fn at<'v>(record: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    path.iter().try_fold(record, |v, name| v.get(name))
+}
+
+fn mismatch(what: &str, value: &Value) -> ArrowError {
+    ArrowError::JsonError(format!("expected {what}, got {value}"))
+}
+
+/// The nulls of an array of `n` values where `valid` says which are not null: none when all
+/// are, so a column without nulls is written as before.
+fn null_buffer(valid: Vec<bool>) -> Option<NullBuffer> {
+    valid.contains(&false).then(|| NullBuffer::from(valid))
+}
+
+/// An array of `data_type` of the values at one place in each record (`None` where absent),
+/// as the JSON has them: JSON `null` and absence are null; a string column takes a
+/// number or boolean as its text and an object or array as null (docs/output.md, "Dates");
+/// a struct's members and a list's items are read the same way, down the declared schema.
+/// Nulls in a column declared non-nullable are left for `StructArray`, `ListArray` and
+/// `RecordBatch` to refuse.
+fn array_of(data_type: &DataType, values: &[Option<&Value>]) -> Result<ArrayRef, ArrowError> {
+    fn present<'v>(v: &Option<&'v Value>) -> Option<&'v Value> {
+        v.filter(|v| !v.is_null())
     }
-    array
+    Ok(match data_type {
+        DataType::Utf8 => {
+            let mut b = StringBuilder::with_capacity(values.len(), values.len() * 16);
+            for v in values {
+                match present(v) {
+                    Some(Value::String(s)) => b.append_value(s),
+                    Some(Value::Number(n)) => b.append_value(n.to_string()),
+                    Some(Value::Bool(f)) => b.append_value(if *f { "true" } else { "false" }),
+                    _ => b.append_null(),
+                }
+            }
+            Arc::new(b.finish())
+        }
+        DataType::Int64 => {
+            let ints = values.iter().map(|v| match present(v) {
+                Some(v) => v
+                    .as_i64()
+                    .map(Some)
+                    .ok_or_else(|| mismatch("an integer", v)),
+                None => Ok(None),
+            });
+            Arc::new(ints.collect::<Result<Int64Array, _>>()?)
+        }
+        DataType::Int32 => {
+            let ints = values.iter().map(|v| match present(v) {
+                Some(v) => v
+                    .as_i64()
+                    .and_then(|i| i32::try_from(i).ok())
+                    .map(Some)
+                    .ok_or_else(|| mismatch("a 32-bit integer", v)),
+                None => Ok(None),
+            });
+            Arc::new(ints.collect::<Result<Int32Array, _>>()?)
+        }
+        DataType::Float64 => {
+            let floats = values.iter().map(|v| match present(v) {
+                Some(v) => v.as_f64().map(Some).ok_or_else(|| mismatch("a number", v)),
+                None => Ok(None),
+            });
+            Arc::new(floats.collect::<Result<Float64Array, _>>()?)
+        }
+        DataType::Boolean => {
+            let flags = values.iter().map(|v| match present(v) {
+                Some(v) => v
+                    .as_bool()
+                    .map(Some)
+                    .ok_or_else(|| mismatch("a boolean", v)),
+                None => Ok(None),
+            });
+            Arc::new(flags.collect::<Result<BooleanArray, _>>()?)
+        }
+        DataType::Struct(fields) => {
+            let objects: Vec<Option<&Value>> = values
+                .iter()
+                .map(|v| match present(v) {
+                    Some(o @ Value::Object(_)) => Ok(Some(o)),
+                    Some(v) => Err(mismatch("an object", v)),
+                    None => Ok(None),
+                })
+                .collect::<Result<_, _>>()?;
+            let children = fields
+                .iter()
+                .map(|f| {
+                    let members: Vec<Option<&Value>> = objects
+                        .iter()
+                        .map(|o| o.and_then(|o| o.get(f.name())))
+                        .collect();
+                    array_of(f.data_type(), &members)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let nulls = null_buffer(objects.iter().map(Option::is_some).collect());
+            Arc::new(StructArray::try_new(fields.clone(), children, nulls)?)
+        }
+        DataType::List(item) => {
+            let mut items: Vec<Option<&Value>> = Vec::new();
+            let mut lengths = Vec::with_capacity(values.len());
+            let mut valid = Vec::with_capacity(values.len());
+            for v in values {
+                match present(v) {
+                    Some(Value::Array(a)) => {
+                        items.extend(a.iter().map(Some));
+                        lengths.push(a.len());
+                        valid.push(true);
+                    }
+                    Some(v) => return Err(mismatch("an array", v)),
+                    None => {
+                        lengths.push(0);
+                        valid.push(false);
+                    }
+                }
+            }
+            let items = array_of(item.data_type(), &items)?;
+            let offsets = OffsetBuffer::from_lengths(lengths);
+            let nulls = null_buffer(valid);
+            Arc::new(ListArray::try_new(item.clone(), offsets, items, nulls)?)
+        }
+        other => unreachable!("no column of type {other} is declared"),
+    })
 }
 
 /// Days since 1970-01-01 (Arrow's `Date32`) of a civil date: Howard Hinnant's
@@ -299,7 +412,10 @@ fn epoch_days(day: Day) -> i32 {
 /// Writes extract's JSON lines, given through `Write`, as a Parquet file to `W`; see the
 /// module doc. [`ParquetWriter::finish`] writes the footer: a file without it is unreadable.
 pub struct ParquetWriter<W: Write + Send> {
-    decoder: Decoder,
+    /// The bytes of a line not yet complete.
+    line: Vec<u8>,
+    /// The records of the row group being gathered.
+    records: Vec<Value>,
     writer: ArrowWriter<W>,
     schema: SchemaRef,
     columns: &'static [Column],
@@ -314,19 +430,14 @@ impl<W: Write + Send> ParquetWriter<W> {
             Emit::Articles => (article_schema(), ARTICLE_COLUMNS, ARTICLE_ROWS),
         };
         let schema = Arc::new(output_schema(&json, columns));
-        // A date, source or url that came as a number or boolean is written as its text:
-        // those fields are copied from the input as they came.
-        let decoder = ReaderBuilder::new(Arc::new(json))
-            .with_batch_size(rows)
-            .with_coerce_primitive(true)
-            .build_decoder()?;
         let properties = WriterProperties::builder()
             .set_max_row_group_row_count(Some(rows))
             .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
             .build();
         let writer = ArrowWriter::try_new(out, schema.clone(), Some(properties))?;
         Ok(ParquetWriter {
-            decoder,
+            line: Vec::new(),
+            records: Vec::with_capacity(rows),
             writer,
             schema,
             columns,
@@ -334,44 +445,70 @@ impl<W: Write + Send> ParquetWriter<W> {
         })
     }
 
+    /// Reads one line (a JSON record, or blank); writes a row group when it has its rows.
+    fn read_line(&mut self, line: &[u8]) -> Result<(), ArrowError> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let record: Value = serde_json::from_slice(line)
+            .map_err(|e| ArrowError::JsonError(format!("reading a record back: {e}")))?;
+        self.records.push(record);
+        if self.records.len() >= self.rows {
+            self.write_rows()?;
+        }
+        Ok(())
+    }
+
     /// Writes the rows read so far as a row group.
     fn write_rows(&mut self) -> Result<(), ArrowError> {
-        let Some(batch) = self.decoder.flush()? else {
+        if self.records.is_empty() {
             return Ok(());
-        };
-        let columns: Vec<ArrayRef> = self
+        }
+        let records = std::mem::take(&mut self.records);
+        let columns = self
             .columns
             .iter()
-            .map(|c| match *c {
-                Path(_, path) => column_at(&batch, path),
+            .zip(self.schema.fields())
+            .map(|(c, f)| match *c {
+                Path(_, path) => {
+                    let values: Vec<Option<&Value>> = records.iter().map(|r| at(r, path)).collect();
+                    array_of(f.data_type(), &values)
+                }
                 Flag(_, path) => {
-                    let flags = column_at(&batch, path);
-                    let flags: BooleanArray = flags
-                        .as_boolean()
-                        .iter()
-                        .map(|f| Some(f.unwrap_or(false)))
-                        .collect();
-                    Arc::new(flags)
+                    let flags = records.iter().map(|r| match at(r, path) {
+                        None | Some(Value::Null) => Ok(Some(false)),
+                        Some(v) => v
+                            .as_bool()
+                            .map(Some)
+                            .ok_or_else(|| mismatch("a boolean", v)),
+                    });
+                    Ok(Arc::new(flags.collect::<Result<BooleanArray, _>>()?) as ArrayRef)
                 }
                 DayColumn => {
-                    let dates = column_at(&batch, &["date"]);
-                    let days: Date32Array = dates
-                        .as_string::<i32>()
+                    let days: Date32Array = records
                         .iter()
-                        .map(|d| d.and_then(Day::parse_article).map(epoch_days))
+                        .map(|r| {
+                            at(r, &["date"])
+                                .and_then(Value::as_str)
+                                .and_then(Day::parse_article)
+                                .map(epoch_days)
+                        })
                         .collect();
-                    Arc::new(days)
+                    Ok(Arc::new(days) as ArrayRef)
                 }
             })
-            .collect();
+            .collect::<Result<Vec<_>, ArrowError>>()?;
         let batch = RecordBatch::try_new(self.schema.clone(), columns)?;
         self.writer.write(&batch)?;
+        // The next row group's records go in the same allocation.
+        self.records = records;
+        self.records.clear();
         Ok(())
     }
 
     /// Writes the last row group and the file's footer; gives back the output.
     pub fn finish(mut self) -> io::Result<W> {
-        if self.decoder.has_partial_record() {
+        if !self.line.iter().all(u8::is_ascii_whitespace) {
             return Err(io::Error::other("the last record is not complete"));
         }
         self.write_rows().map_err(io::Error::other)?;
@@ -382,16 +519,21 @@ impl<W: Write + Send> ParquetWriter<W> {
 impl<W: Write + Send> Write for ParquetWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
-        while !rest.is_empty() {
-            let read = self.decoder.decode(rest).map_err(io::Error::other)?;
-            rest = &rest[read..];
-            // The decoder stops reading when it holds a row group's rows.
-            if self.decoder.len() >= self.rows {
-                self.write_rows().map_err(io::Error::other)?;
-            } else if read == 0 {
-                return Err(io::Error::other("the JSON reader read nothing"));
-            }
+        while let Some(end) = memchr::memchr(b'\n', rest) {
+            let result = if self.line.is_empty() {
+                self.read_line(&rest[..end])
+            } else {
+                let mut line = std::mem::take(&mut self.line);
+                line.extend_from_slice(&rest[..end]);
+                let result = self.read_line(&line);
+                line.clear();
+                self.line = line;
+                result
+            };
+            result.map_err(io::Error::other)?;
+            rest = &rest[end + 1..];
         }
+        self.line.extend_from_slice(rest);
         Ok(buf.len())
     }
 
@@ -425,5 +567,64 @@ mod tests {
         assert_eq!(relations.fields().len(), RELATION_COLUMNS.len());
         let articles = output_schema(&article_schema(), ARTICLE_COLUMNS);
         assert_eq!(articles.field(3).name(), "day");
+    }
+
+    /// The article rows of `lines`, written in pieces of 7 bytes (a line split across
+    /// writes), read back.
+    fn read_back(lines: &str) -> RecordBatch {
+        use ::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+        let mut w = ParquetWriter::new(Vec::new(), Emit::Articles).unwrap();
+        for piece in lines.as_bytes().chunks(7) {
+            w.write_all(piece).unwrap();
+        }
+        let file = bytes::Bytes::from(w.finish().unwrap());
+        let mut reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
+        let batch = reader.next().unwrap().unwrap();
+        assert!(reader.next().is_none());
+        batch
+    }
+
+    #[test]
+    fn date_source_url_as_docs_say() {
+        use arrow_array::Array;
+        use arrow_array::cast::AsArray;
+        // docs/output.md, "Dates": a number or boolean is its text, an object or array null.
+        let empty = r#""sentences": [], "entities": [], "relations": []"#;
+        let lines = [
+            format!(r#"{{"id": "a", "date": {{"y": 1987}}, "source": ["x"], "url": 7, {empty}}}"#),
+            format!(r#"{{"id": "b", "date": true, "source": 1.5, "url": "u", {empty}}}"#),
+            format!(r#"{{"id": "c", "date": "26-FEB-1987 15:01:11.79", {empty}}}"#),
+        ];
+        let batch = read_back(&(lines.join("\n") + "\n"));
+        let text = |name: &str| -> Vec<Option<String>> {
+            let column = batch.column_by_name(name).unwrap().as_string::<i32>();
+            column.iter().map(|v| v.map(str::to_owned)).collect()
+        };
+        let s = |v: &str| Some(v.to_owned());
+        assert_eq!(text("id"), [s("a"), s("b"), s("c")]);
+        assert_eq!(
+            text("date"),
+            [None, s("true"), s("26-FEB-1987 15:01:11.79")]
+        );
+        assert_eq!(text("source"), [None, s("1.5"), None]);
+        assert_eq!(text("url"), [s("7"), s("u"), None]);
+        let day = batch.column_by_name("day").unwrap();
+        let day = day.as_primitive::<arrow_array::types::Date32Type>();
+        assert_eq!(day.iter().collect::<Vec<_>>(), [None, None, Some(6265)]);
+        assert_eq!(batch.column_by_name("entities").unwrap().null_count(), 0);
+    }
+
+    #[test]
+    fn refuses_a_cut_record_and_a_missing_field() {
+        let mut w = ParquetWriter::new(Vec::new(), Emit::Articles).unwrap();
+        w.write_all(b"{\"id\": \"a\"").unwrap();
+        assert!(w.finish().is_err());
+        // `sentences` and the other lists are not nullable.
+        let mut w = ParquetWriter::new(Vec::new(), Emit::Articles).unwrap();
+        assert!(w.write_all(b"{\"id\": \"a\"}\n").is_ok());
+        assert!(w.finish().is_err());
     }
 }

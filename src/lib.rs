@@ -12,7 +12,8 @@
 //!    their context, and [`open_world`] finds the companies no dictionary lists, by the form
 //!    of their names;
 //! 5. [`relate`] links mentions through trigger words into relations;
-//! 6. [`record`] writes the output format, turning byte spans into character offsets.
+//! 6. [`record`] writes the output format, turning byte spans into character offsets;
+//!    [`parquet`] reads those records into a Parquet file.
 //!
 //! [`pipeline`] ties stages 3–6 together per article, and runs batches in parallel with
 //! output in input order; what it finds in an article is an [`extraction::Extraction`],
@@ -47,6 +48,7 @@ pub mod homonyms;
 pub mod input;
 pub mod matcher;
 pub mod open_world;
+pub mod parquet;
 pub mod pipeline;
 #[cfg(feature = "python")]
 mod python;

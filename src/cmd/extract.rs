@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::article::ArticleOptions;
 use newsgraph::input::{RawKind, Reader};
+use newsgraph::parquet::ParquetWriter;
 use newsgraph::pipeline::{Emit, Event, Options, Pipeline};
 
 use super::resume::{Fingerprint, Progress, Resume};
@@ -30,6 +31,7 @@ EXAMPLES:
     newsgraph extract archive/ -o facts.jsonl --resume   again after a kill: goes on
     zcat dump.gz | newsgraph extract --text-field body --id-field uuid
     newsgraph extract --emit relations --dict my-companies.tsv news.jsonl
+    newsgraph extract --emit relations --format parquet -o relations.parquet news.jsonl
     newsgraph extract --verbs CAMEO.2.0.txt news.jsonl   an event-data verb dictionary too")]
 pub struct Args {
     /// Files or folders to read: JSON lines (plain, gzip or zstd), .txt files, or - for
@@ -48,6 +50,10 @@ pub struct Args {
     /// One line per article (articles) or per relation (relations).
     #[arg(long, value_enum, default_value = "articles")]
     pub emit: EmitArg,
+    /// JSON lines, or a Parquet file (needs -o FILE): relations as flat rows, articles nested
+    /// as in the JSON (docs/output.md, "Parquet").
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: FormatArg,
     /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -89,6 +95,12 @@ pub enum EmitArg {
     Relations,
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Json,
+    Parquet,
+}
+
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> Result<i32> {
     if let Some(n) = args.threads {
@@ -99,6 +111,18 @@ pub fn run(args: Args) -> Result<i32> {
             .num_threads(n)
             .build_global()
             .context("starting the thread pool")?;
+    }
+    if args.format == FormatArg::Parquet {
+        // A Parquet file ends with its footer, which says where every row group is: it is
+        // written at the end, into a file, and cannot be cut back to a checkpoint.
+        if args.output.as_deref().is_none_or(|o| o.as_os_str() == "-") {
+            bail!(
+                "--format parquet needs -o FILE: a Parquet file cannot be streamed to standard output"
+            );
+        }
+        if args.resume {
+            bail!("--resume works with JSON lines only, not --format parquet");
+        }
     }
     if args.resume {
         if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
@@ -204,76 +228,85 @@ pub fn run(args: Args) -> Result<i32> {
     let mut articles = 0u64;
     let mut write_error: Option<std::io::Error> = None;
     let mut stopped_by_strict = false;
-    let summary = pipeline
-        .run(reader, &opts, emit, &mut out, |event| {
-            match event {
-                Event::Reject { reject, raw } => {
-                    problems += 1;
-                    if problems <= SHOWN_PROBLEMS || args.strict {
-                        let line = format!("newsgraph: {reject}");
-                        match &bar {
-                            Some(b) => b.println(line),
-                            None => eprintln!("{line}"),
-                        }
-                    }
-                    if let Some(f) = &mut rejects_file
-                        && raw.kind == RawKind::JsonLine
-                        && let Err(e) = f.write_all(&raw.bytes).and_then(|_| f.write_all(b"\n"))
-                    {
-                        write_error = Some(e);
-                        return ControlFlow::Break(());
-                    }
-                    if args.strict {
-                        stopped_by_strict = true;
-                        return ControlFlow::Break(());
-                    }
-                }
-                Event::InputError(e) => {
-                    problems += 1;
-                    let line = format!("newsgraph: {e}");
+    let on_event = |event: Event<'_>| {
+        match event {
+            Event::Reject { reject, raw } => {
+                problems += 1;
+                if problems <= SHOWN_PROBLEMS || args.strict {
+                    let line = format!("newsgraph: {reject}");
                     match &bar {
                         Some(b) => b.println(line),
                         None => eprintln!("{line}"),
                     }
-                    if args.strict {
-                        stopped_by_strict = true;
+                }
+                if let Some(f) = &mut rejects_file
+                    && raw.kind == RawKind::JsonLine
+                    && let Err(e) = f.write_all(&raw.bytes).and_then(|_| f.write_all(b"\n"))
+                {
+                    write_error = Some(e);
+                    return ControlFlow::Break(());
+                }
+                if args.strict {
+                    stopped_by_strict = true;
+                    return ControlFlow::Break(());
+                }
+            }
+            Event::InputError(e) => {
+                problems += 1;
+                let line = format!("newsgraph: {e}");
+                match &bar {
+                    Some(b) => b.println(line),
+                    None => eprintln!("{line}"),
+                }
+                if args.strict {
+                    stopped_by_strict = true;
+                    return ControlFlow::Break(());
+                }
+            }
+            Event::Batch {
+                articles: n,
+                so_far,
+            } => {
+                articles += n;
+                if let Some(r) = &mut resume {
+                    let mut total = resumed.summary();
+                    total.add(so_far);
+                    if r.due(total.items())
+                        && let Err(e) = checkpoint(
+                            r,
+                            &total,
+                            problems,
+                            out_handle.as_ref(),
+                            rejects_file.as_mut(),
+                        )
+                    {
+                        checkpoint_error = Some(e);
                         return ControlFlow::Break(());
                     }
                 }
-                Event::Batch {
-                    articles: n,
-                    so_far,
-                } => {
-                    articles += n;
-                    if let Some(r) = &mut resume {
-                        let mut total = resumed.summary();
-                        total.add(so_far);
-                        if r.due(total.items())
-                            && let Err(e) = checkpoint(
-                                r,
-                                &total,
-                                problems,
-                                out_handle.as_ref(),
-                                rejects_file.as_mut(),
-                            )
-                        {
-                            checkpoint_error = Some(e);
-                            return ControlFlow::Break(());
-                        }
-                    }
-                    if let Some(b) = &bar {
-                        b.set_position(progress.load(Ordering::Relaxed));
-                        let secs = started.elapsed().as_secs_f64().max(1e-9);
-                        b.set_message(format!(
-                            "{articles} articles ({:.0}/s)",
-                            articles as f64 / secs
-                        ));
-                    }
+                if let Some(b) = &bar {
+                    b.set_position(progress.load(Ordering::Relaxed));
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    b.set_message(format!(
+                        "{articles} articles ({:.0}/s)",
+                        articles as f64 / secs
+                    ));
                 }
             }
-            ControlFlow::Continue(())
-        })
-        .context("writing the output")?;
+        }
+        ControlFlow::Continue(())
+    };
+    let summary = match args.format {
+        FormatArg::Json => pipeline.run(reader, &opts, emit, &mut out, on_event),
+        FormatArg::Parquet => {
+            let mut parquet =
+                ParquetWriter::new(&mut out, emit).context("starting the Parquet file")?;
+            pipeline
+                .run(reader, &opts, emit, &mut parquet, on_event)
+                .and_then(|summary| parquet.finish().map(|_| summary))
+        }
+    }
+    .context("writing the output")?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

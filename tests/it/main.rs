@@ -19,6 +19,7 @@ mod hostile;
 mod json;
 mod officials;
 mod open_world;
+mod parquet;
 mod properties;
 mod rejects;
 mod report;

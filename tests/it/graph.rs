@@ -4,11 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::workdir::{Workdir, repo, stderr};
+use crate::workdir::{Workdir, repo, run_python, stderr};
 
 /// What the extract output says the graph must hold.
 struct Expected {
@@ -254,37 +253,14 @@ fn neo4j_csv_follows_the_import_tool_header_rules() {
     assert_eq!(count, want.edges);
 }
 
-/// The venv Python that .ci/run makes: `NEWSGRAPH_PYTHON`, else the repository's .venv.
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("NEWSGRAPH_PYTHON") {
-        return PathBuf::from(p);
-    }
-    let venv = repo().join(".venv/bin/python");
-    assert!(
-        venv.exists(),
-        "no Python with rdflib, networkx, kuzu and pyoxigraph: run `bash .ci/run` once (it makes .venv), or set \
-         NEWSGRAPH_PYTHON to a Python that has them"
-    );
-    venv
-}
-
 #[test]
 fn rdflib_and_networkx_load_the_exports_with_the_expected_counts() {
     let wd = Workdir::new("graph-readers");
     let want = extract_corpus(&wd);
     let nt = export(&wd, "ntriples").join("graph.nt");
     let graphml = export(&wd, "graphml").join("graph.graphml");
-    let out = Command::new(python())
-        .arg(repo().join("tests/py/check_graph.py"))
-        .args([&nt, &graphml])
-        .output()
-        .expect("running the venv Python (bash .ci/run makes it)");
-    assert!(
-        out.status.success(),
-        "tests/py/check_graph.py failed (run `bash .ci/run` to install rdflib and networkx):\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen: Value =
+        serde_json::from_str(&run_python("tests/py/check_graph.py", &[&nt, &graphml])).unwrap();
     let rdf = &seen["rdf"];
     assert_eq!(rdf["entities"], want.nodes, "{seen}");
     assert_eq!(rdf["relations"], want.edges, "{seen}");
@@ -299,22 +275,6 @@ fn rdflib_and_networkx_load_the_exports_with_the_expected_counts() {
     assert_eq!(g["edges"], want.edges, "{seen}");
     assert_eq!(g["edge_count_sum"], want.relations, "{seen}");
     assert_eq!(g["labelled_nodes"], want.nodes, "{seen}");
-}
-
-/// Runs `script` (relative to the repository) with the venv Python; returns its standard
-/// output.
-fn run_python(script: &str, args: &[&std::path::Path]) -> String {
-    let out = Command::new(python())
-        .arg(repo().join(script))
-        .args(args)
-        .output()
-        .expect("running the venv Python (bash .ci/run makes it)");
-    assert!(
-        out.status.success(),
-        "{script} failed (run `bash .ci/run` to install kuzu and pyoxigraph):\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The top (subject, predicate, object) of a stats document: its pairs' predicate counts

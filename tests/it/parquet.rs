@@ -1,26 +1,9 @@
 //! `newsgraph extract --format parquet`: the files DuckDB reads (through tests/py) against the
 //! JSON lines of the same run, the same bytes at any thread count, and the usage errors.
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use serde_json::Value;
 
-use crate::workdir::{Workdir, repo, stderr};
-
-/// The venv Python that .ci/run makes: `NEWSGRAPH_PYTHON`, else the repository's .venv.
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("NEWSGRAPH_PYTHON") {
-        return PathBuf::from(p);
-    }
-    let venv = repo().join(".venv/bin/python");
-    assert!(
-        venv.exists(),
-        "no Python with duckdb: run `bash .ci/run` once (it makes .venv), or set \
-         NEWSGRAPH_PYTHON to a Python that has it"
-    );
-    venv
-}
+use crate::workdir::{Workdir, repo, run_python, stderr};
 
 /// Runs `extract` on the sample corpus with `args` and the corpus last.
 fn extract(wd: &Workdir, args: &[&str]) {
@@ -69,22 +52,16 @@ fn duckdb_reads_the_parquet_files_as_the_json_lines() {
         "the corpus has content"
     );
 
-    let out = Command::new(python())
-        .arg(repo().join("tests/py/check_parquet.py"))
-        .args([
+    let stdout = run_python(
+        "tests/py/check_parquet.py",
+        &[
             wd.path("r.parquet"),
             wd.path("relations.jsonl"),
             wd.path("a.parquet"),
             wd.path("articles.jsonl"),
-        ])
-        .output()
-        .expect("running the venv Python (bash .ci/run makes it)");
-    assert!(
-        out.status.success(),
-        "tests/py/check_parquet.py failed (run `bash .ci/run` to install duckdb):\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
-    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(seen["relations"], relations.len(), "{seen}");
     assert_eq!(seen["compared_relations"], relations.len(), "{seen}");
     assert_eq!(seen["articles"], articles.len(), "{seen}");

@@ -98,3 +98,34 @@ pub fn stdout_records(out: &Output) -> Vec<serde_json::Value> {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// The venv Python that `.ci/run` makes (rdflib, networkx, duckdb, kuzu, pyoxigraph):
+/// `NEWSGRAPH_PYTHON`, else the repository's `.venv`.
+pub fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("NEWSGRAPH_PYTHON") {
+        return PathBuf::from(p);
+    }
+    let venv = repo().join(".venv/bin/python");
+    assert!(
+        venv.exists(),
+        "no Python with the test readers: run `bash .ci/run` once (it makes .venv), or set \
+         NEWSGRAPH_PYTHON to a Python that has them"
+    );
+    venv
+}
+
+/// Runs `script` (relative to the repository) with the venv Python and `args`; its standard
+/// output, which must succeed.
+pub fn run_python<P: AsRef<std::ffi::OsStr>>(script: &str, args: &[P]) -> String {
+    let out = Command::new(python())
+        .arg(repo().join(script))
+        .args(args)
+        .output()
+        .expect("running the venv Python (bash .ci/run makes it)");
+    assert!(
+        out.status.success(),
+        "{script} failed (run `bash .ci/run` to install its packages):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
